@@ -1,0 +1,31 @@
+namespace OrleansGossip.Abstractions.Nodes;
+
+/// <summary>
+/// The protocol's knobs, in emulated time. Defaults are the IC replica's own (dfinity/ic, rs/p2p).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record GossipSettings
+{
+    /// <summary>A download that has not finished by then moves on to the next advertiser.</summary>
+    [Id(0)] public double DownloadTimeoutMs { get; init; } = 15_000;
+
+    /// <summary>How often the priority function is rebuilt from the pool.</summary>
+    [Id(1)] public double PriorityRebuildMs { get; init; } = 1_000;
+
+    /// <summary>How many downloads a node has in flight from one peer at once.</summary>
+    [Id(2)] public int MaxDownloadsPerPeer { get; init; } = 32;
+
+    /// <summary>How often a node asks a peer to advert again what it may have missed.</summary>
+    [Id(3)] public double RetransmissionIntervalMs { get; init; } = 60_000;
+
+    /// <summary>Consensus artifacts up to this many heights above the finalized height are fetched; further ones later.</summary>
+    [Id(4)] public long ConsensusFetchWindow { get; init; } = 10;
+
+    /// <summary>The most validated artifacts a channel's pool keeps; the oldest go first.</summary>
+    [Id(5)] public int PoolCapacityPerChannel { get; init; } = 100_000;
+
+    /// <summary>How many registry versions a node keeps peers from: the latest and those before it.</summary>
+    [Id(6)] public int RegistryVersionsInUse { get; init; } = 1;
+
+    public static GossipSettings Default { get; } = new();
+}

@@ -1,0 +1,17 @@
+using OrleansGossip.Abstractions.Registry;
+
+namespace OrleansGossip.Abstractions.Nodes;
+
+/// <summary>Everything a node grain needs to take part in a run.</summary>
+[GenerateSerializer, Immutable]
+public sealed record NodeConfiguration(
+    string RunId,
+    string RegistryId,
+    NodeId Node,
+    SubnetId Subnet,
+    GossipProtocol Protocol,
+    NodeBehaviour Behaviour,
+    NetworkSettings Network,
+    GossipSettings Gossip,
+    RunClock Clock,
+    ulong Seed);

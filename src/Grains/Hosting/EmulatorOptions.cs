@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrleansGossip.Grains.Hosting;
+
+/// <summary>Settings of a silo's network emulator and telemetry.</summary>
+public sealed class EmulatorOptions
+{
+    public const string SectionName = "Emulator";
+
+    /// <summary>
+    /// The wall-time granularity of deliveries: messages to one node due in the same tick travel as one batch.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.0001", "00:00:01")]
+    public TimeSpan DeliveryTick { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How often a silo reports its runs' progress to them.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Scheduler lag (p99, emulated milliseconds) above which a run is reported as lagging.</summary>
+    [Range(0.01, 60_000)]
+    public double LagWarningMs { get; set; } = 10;
+}

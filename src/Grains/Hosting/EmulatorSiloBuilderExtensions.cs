@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansGossip.Grains.Network;
+using OrleansGossip.Grains.Registry;
+using OrleansGossip.Grains.Telemetry;
+
+namespace OrleansGossip.Grains.Hosting;
+
+/// <summary>Wires the emulator into a silo: its scheduler, its telemetry and the grains' storage.</summary>
+public static class EmulatorSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the network emulator and telemetry to the silo. Unless the host has registered a grain storage named
+    /// <see cref="RegistryGrain.StorageName"/>, the registry is kept in memory.
+    /// </summary>
+    public static ISiloBuilder AddGossipEmulator(this ISiloBuilder silo, Action<EmulatorOptions>? configure = null)
+    {
+        var options = silo.Services.AddOptions<EmulatorOptions>()
+            .BindConfiguration(EmulatorOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<TelemetryRecorder>();
+        silo.Services.AddSingleton<DeliveryScheduler>();
+        silo.Services.AddHostedService<ProgressReporter>();
+        if (!silo.Services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, RegistryGrain.StorageName)))
+        {
+            silo.AddMemoryGrainStorage(RegistryGrain.StorageName);
+        }
+
+        return silo;
+    }
+}

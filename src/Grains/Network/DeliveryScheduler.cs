@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Telemetry;
+
+namespace OrleansGossip.Grains.Network;
+
+/// <summary>
+/// The silo's clock for the emulated network: messages are scheduled for a wall time, gathered per destination
+/// node and delivery tick, and handed to the destination grain as one one-way call when the tick comes. One
+/// thread, no timer per message; how late each tick fires is recorded as the emulator's lag.
+/// </summary>
+public sealed partial class DeliveryScheduler : IDisposable
+{
+    private readonly IGrainFactory _grains;
+    private readonly TimeProvider _wall;
+    private readonly TelemetryRecorder _telemetry;
+    private readonly ILogger<DeliveryScheduler> _logger;
+    private readonly long _tickTicks;
+    private readonly object _gate = new();
+    private readonly Dictionary<BatchKey, List<Envelope>> _pending = [];
+    private readonly PriorityQueue<BatchKey, long> _due = new();
+    private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
+    private readonly Thread _thread;
+    private bool _stopping;
+
+    public DeliveryScheduler(
+        IGrainFactory grains,
+        TimeProvider wall,
+        TelemetryRecorder telemetry,
+        IOptions<EmulatorOptions> options,
+        ILogger<DeliveryScheduler> logger)
+    {
+        _grains = grains;
+        _wall = wall;
+        _telemetry = telemetry;
+        _logger = logger;
+        _tickTicks = Math.Max(1, options.Value.DeliveryTick.Ticks);
+        _thread = new Thread(Run) { IsBackground = true, Name = "OrleansGossip delivery scheduler" };
+        _thread.Start();
+    }
+
+    /// <summary>Messages waiting for their tick.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>Delivers <paramref name="envelope"/> to the node grain keyed <paramref name="destination"/> at <paramref name="dueWall"/>.</summary>
+    public void Schedule(string destination, Envelope envelope, DateTimeOffset dueWall, bool downloaded = false)
+    {
+        var tick = (dueWall.UtcTicks + _tickTicks - 1) / _tickTicks;
+        var key = new BatchKey(destination, tick, downloaded);
+        lock (_gate)
+        {
+            if (!_pending.TryGetValue(key, out var batch))
+            {
+                batch = [];
+                _pending[key] = batch;
+                var wasEarliest = !_due.TryPeek(out _, out var earliest) || tick < earliest;
+                _due.Enqueue(key, tick);
+                if (wasEarliest)
+                {
+                    Monitor.Pulse(_gate);
+                }
+            }
+
+            batch.Add(envelope);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.Pulse(_gate);
+        }
+
+        _thread.Join(TimeSpan.FromSeconds(5));
+    }
+
+    private void Run()
+    {
+        var ready = new List<(BatchKey Key, List<Envelope> Batch)>();
+        while (true)
+        {
+            lock (_gate)
+            {
+                while (!_stopping)
+                {
+                    var nowTicks = _wall.GetUtcNow().UtcTicks;
+                    if (_due.TryPeek(out _, out var tick))
+                    {
+                        var wait = tick * _tickTicks - nowTicks;
+                        if (wait <= 0)
+                        {
+                            break;
+                        }
+
+                        Monitor.Wait(_gate, TimeSpan.FromTicks(Math.Min(wait, TimeSpan.TicksPerSecond)));
+                    }
+                    else
+                    {
+                        Monitor.Wait(_gate, TimeSpan.FromSeconds(1));
+                    }
+                }
+
+                if (_stopping)
+                {
+                    return;
+                }
+
+                var now = _wall.GetUtcNow().UtcTicks;
+                while (_due.TryPeek(out var key, out var tick) && tick * _tickTicks <= now)
+                {
+                    _due.Dequeue();
+                    if (_pending.Remove(key, out var batch))
+                    {
+                        ready.Add((key, batch));
+                    }
+                }
+            }
+
+            var firedAt = _wall.GetUtcNow().UtcTicks;
+            foreach (var (key, batch) in ready)
+            {
+                _telemetry.RecordLag(TimeSpan.FromTicks(firedAt - key.Tick * _tickTicks).TotalMilliseconds);
+                Dispatch(key, batch);
+            }
+
+            ready.Clear();
+        }
+    }
+
+    private void Dispatch(BatchKey key, List<Envelope> batch)
+    {
+        try
+        {
+            if (!_nodes.TryGetValue(key.Destination, out var node))
+            {
+                node = _grains.GetGrain<INodeGrain>(key.Destination);
+                _nodes[key.Destination] = node;
+            }
+
+            _ = node.ReceiveAsync(new MessageBatch(batch, key.Downloaded));
+        }
+        catch (Exception e)
+        {
+            LogDispatchFailed(_logger, e, key.Destination);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a batch to node {Node}")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string node);
+
+    private readonly record struct BatchKey(string Destination, long Tick, bool Downloaded);
+}

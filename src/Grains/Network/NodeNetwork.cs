@@ -1,0 +1,121 @@
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Protocol;
+
+namespace OrleansGossip.Grains.Network;
+
+/// <summary>
+/// A node's side of the emulated network. Outgoing messages pass its uplink (bandwidth, priority classes), then
+/// the link to the peer (latency with jitter, loss, cut or not) before the silo's scheduler delivers them;
+/// incoming ones pass its downlink. Random draws come from the node's own seeded source.
+/// </summary>
+public sealed class NodeNetwork : IGossipTransport
+{
+    private readonly NodeId _self;
+    private readonly string _registryId;
+    private readonly NetworkSettings _settings;
+    private readonly RunClock _clock;
+    private readonly TimeProvider _wall;
+    private readonly Random _random;
+    private readonly DeliveryScheduler _scheduler;
+    private readonly BandwidthModel _uplink;
+    private readonly BandwidthModel _downlink;
+    private readonly HashSet<NodeId> _cut = [];
+    private readonly Dictionary<NodeId, string> _keys = [];
+
+    public NodeNetwork(
+        NodeId self,
+        string registryId,
+        NetworkSettings settings,
+        RunClock clock,
+        TimeProvider wall,
+        Random random,
+        DeliveryScheduler scheduler)
+    {
+        _self = self;
+        _registryId = registryId;
+        _settings = settings;
+        _clock = clock;
+        _wall = wall;
+        _random = random;
+        _scheduler = scheduler;
+        _uplink = new BandwidthModel(settings.UploadMbps);
+        _downlink = new BandwidthModel(settings.DownloadMbps);
+    }
+
+    /// <summary>Messages not sent because the link to their destination was cut.</summary>
+    public long DroppedOnCutLink { get; private set; }
+
+    /// <summary>Messages the link lost.</summary>
+    public long Lost { get; private set; }
+
+    public IReadOnlyCollection<NodeId> CutLinks => _cut;
+
+    public bool IsCut(NodeId peer) => _cut.Contains(peer);
+
+    /// <summary>Cuts or heals the link to <paramref name="peer"/>; returns true when its state changed.</summary>
+    public bool SetLink(NodeId peer, bool up) => up ? _cut.Remove(peer) : _cut.Add(peer);
+
+    public void Send(NodeId to, GossipMessage message)
+    {
+        if (_cut.Contains(to))
+        {
+            DroppedOnCutLink++;
+            return;
+        }
+
+        if (_settings.Loss > 0 && _random.NextDouble() < _settings.Loss)
+        {
+            Lost++;
+            return;
+        }
+
+        var now = _clock.EmulatedMs(_wall.GetUtcNow());
+        var size = message.WireSize;
+        var sent = _uplink.Reserve(now + _uplink.TransferMs(size), size, message.Priority);
+        var latency = _settings.LatencyMs + (_settings.JitterMs > 0 ? _random.NextDouble() * _settings.JitterMs : 0);
+        _scheduler.Schedule(KeyOf(to), new Envelope(_self, message), _clock.WallAt(sent + latency));
+    }
+
+    /// <summary>
+    /// Passes an arrived batch through the downlink: returns the messages whose download is done by the next
+    /// delivery tick, and schedules the others back to this node for when their download ends.
+    /// </summary>
+    public IReadOnlyList<Envelope> Download(MessageBatch batch, TimeSpan tick)
+    {
+        if (batch.Downloaded)
+        {
+            return batch.Envelopes;
+        }
+
+        var now = _clock.EmulatedMs(_wall.GetUtcNow());
+        var horizon = now + (tick.TotalMilliseconds / _clock.TimeScale);
+        List<Envelope>? ready = null;
+        foreach (var envelope in batch.Envelopes)
+        {
+            var done = _downlink.Reserve(now, envelope.Message.WireSize, envelope.Message.Priority);
+            if (done <= horizon)
+            {
+                (ready ??= new List<Envelope>(batch.Envelopes.Count)).Add(envelope);
+            }
+            else
+            {
+                _scheduler.Schedule(KeyOf(_self), envelope, _clock.WallAt(done), downloaded: true);
+            }
+        }
+
+        return ready is null ? [] : ready;
+    }
+
+    private string KeyOf(NodeId node)
+    {
+        if (!_keys.TryGetValue(node, out var key))
+        {
+            key = NodeGrainKey.Format(_registryId, node);
+            _keys[node] = key;
+        }
+
+        return key;
+    }
+}

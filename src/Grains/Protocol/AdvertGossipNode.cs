@@ -1,0 +1,250 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Registry;
+
+namespace OrleansGossip.Grains.Protocol;
+
+/// <summary>
+/// The IC's original gossip. A node adverts what it validates; a node that wants an artifact (by the priority
+/// function) asks one advertiser at a time, through that peer's queue for the artifact's class; a download that
+/// times out moves on to the next advertiser, the slow one going to the back; a body that fails its hash is
+/// discarded and its sender counted against. After a reconnect, and periodically, adverts are sent again.
+/// </summary>
+public sealed class AdvertGossipNode : GossipNode
+{
+    private readonly DownloadManager _downloads = new();
+    private readonly PeerScheduler _scheduler = new();
+    private PriorityFunction _priority;
+    private double _nextRebuildMs;
+    private double _nextRetransmissionMs;
+
+    public AdvertGossipNode(GossipNodeContext context)
+        : base(context)
+    {
+        _priority = PriorityFunction.Build(Pool, Settings, NowMs);
+        _nextRebuildMs = NowMs + Settings.PriorityRebuildMs;
+        _nextRetransmissionMs = NowMs + Settings.RetransmissionIntervalMs;
+    }
+
+    public override int PendingDownloads => _downloads.Count;
+
+    public PeerScheduler Scheduler => _scheduler;
+
+    public override double? NextDeadlineMs
+    {
+        get
+        {
+            double? next = _downloads.NextDeadlineMs;
+            if (_downloads.Count > 0 || Pool.Count > 0)
+            {
+                next = Min(next, _nextRebuildMs);
+            }
+
+            if (Peers.Count > 0)
+            {
+                next = Min(next, _nextRetransmissionMs);
+            }
+
+            return next;
+        }
+    }
+
+    public override void Tick()
+    {
+        var now = NowMs;
+        foreach (var (download, source) in _downloads.TakeTimedOut(now))
+        {
+            _scheduler.FinishedDownload(source);
+            Ledger.For(download.Advert.Kind).FetchTimeouts++;
+            Context.Observer.Record(GossipEvent.FetchFailed, download.Advert.Kind, 0);
+            Requeue(download);
+        }
+
+        if (now >= _nextRebuildMs)
+        {
+            RebuildPriorities(now);
+            _nextRebuildMs = now + Settings.PriorityRebuildMs;
+        }
+
+        if (now >= _nextRetransmissionMs)
+        {
+            foreach (var peer in Peers)
+            {
+                Send(peer, RetransmissionRequest.Instance);
+            }
+
+            _nextRetransmissionMs = now + Settings.RetransmissionIntervalMs;
+        }
+
+        Pump();
+    }
+
+    public override void OnLinkRestored(NodeId peer) => AdvertAllTo(peer);
+
+    protected override void OnPeerAdded(NodeId peer) => Send(peer, RetransmissionRequest.Instance);
+
+    protected override void OnPeerRemoved(NodeId peer)
+    {
+        _scheduler.RemovePeer(peer);
+        foreach (var download in _downloads.ForgetPeer(peer))
+        {
+            Requeue(download);
+        }
+
+        Pump();
+    }
+
+    protected override void OnRetransmissionRequest(NodeId from) => AdvertAllTo(from);
+
+    protected override void OnValidated(Artifact artifact, NodeId? source)
+    {
+        var holders = _downloads.TryGet(artifact.Id, out var download) ? download.Advertisers : null;
+        foreach (var peer in Peers)
+        {
+            if (peer != source && holders?.Contains(peer) != true)
+            {
+                SendAdvert(peer, artifact.Advert);
+            }
+        }
+    }
+
+    protected override void OnAdvert(NodeId from, Advert advert)
+    {
+        if (_downloads.TryGet(advert.Id, out var known))
+        {
+            known.AddAdvertiser(from);
+            if (known.IsFetchable && known.Source is null)
+            {
+                _scheduler.Enqueue(from, advert.Id, known.Priority);
+                Pump();
+            }
+
+            return;
+        }
+
+        var priority = _priority.Classify(advert);
+        if (priority == Priority.Drop)
+        {
+            if (!Pool.Contains(advert))
+            {
+                Ledger.For(advert.Kind).Dropped++;
+                Context.Observer.Record(GossipEvent.Dropped, advert.Kind, 0);
+            }
+
+            return;
+        }
+
+        var download = new Download(advert, priority);
+        download.AddAdvertiser(from);
+        _downloads.Add(download);
+        if (download.IsFetchable)
+        {
+            _scheduler.Enqueue(from, advert.Id, priority);
+            Pump();
+        }
+    }
+
+    protected override void OnRequest(NodeId from, ArtifactRequest request)
+    {
+        if (Pool.TryGet(request.Id, out var artifact) && Serve(artifact) is { } served)
+        {
+            Send(from, new ArtifactTransfer(served, request.Class));
+        }
+    }
+
+    protected override void OnTransfer(NodeId from, ArtifactTransfer transfer)
+    {
+        var artifact = transfer.Artifact;
+        if (!_downloads.TryGet(artifact.Id, out var download) || download.Source != from)
+        {
+            return; // Unsolicited, or a late answer to a download that already moved on: counted, not taken.
+        }
+
+        _scheduler.FinishedDownload(from);
+        download.Source = null;
+        if (!Accept(from, artifact, download.Advert))
+        {
+            download.Advertisers.Remove(from);
+            Requeue(download);
+            Pump();
+            return;
+        }
+
+        Context.Observer.Record(GossipEvent.FetchDone, download.Advert.Kind, artifact.Body.Size);
+        OnValidated(artifact, from);
+        _downloads.Remove(artifact.Id);
+        Pump();
+    }
+
+    private void RebuildPriorities(double now)
+    {
+        Pool.Purge(now);
+        _priority = PriorityFunction.Build(Pool, Settings, now);
+        foreach (var download in _downloads.All.ToList())
+        {
+            var priority = _priority.Classify(download.Advert);
+            if (priority == Priority.Drop)
+            {
+                if (download.Source is { } source)
+                {
+                    _scheduler.FinishedDownload(source);
+                }
+
+                _downloads.Remove(download.Advert.Id);
+                Ledger.For(download.Advert.Kind).Dropped++;
+                Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+                continue;
+            }
+
+            var wasFetchable = download.IsFetchable;
+            download.Priority = priority;
+            if (!wasFetchable && download.IsFetchable)
+            {
+                Requeue(download);
+            }
+        }
+    }
+
+    /// <summary>Queues a download that has no source with its first advertiser, if it still has one and is wanted now.</summary>
+    private void Requeue(Download download)
+    {
+        if (download.Source is null && download.IsFetchable && download.Advertisers.Count > 0)
+        {
+            _scheduler.Enqueue(download.Advertisers[0], download.Advert.Id, download.Priority);
+        }
+    }
+
+    private void Pump() => _scheduler.Dispatch(Settings.MaxDownloadsPerPeer, StartDownload);
+
+    private bool StartDownload(NodeId peer, ArtifactId id, Priority queuedAs)
+    {
+        if (!_downloads.TryGet(id, out var download) || download.Source is not null || !download.IsFetchable ||
+            !download.Advertisers.Contains(peer))
+        {
+            return false;
+        }
+
+        _downloads.Start(download, peer, NowMs + Settings.DownloadTimeoutMs);
+        Ledger.For(download.Advert.Kind).RequestsSent++;
+        Context.Observer.Record(GossipEvent.FetchStarted, download.Advert.Kind, 0);
+        Send(peer, new ArtifactRequest(id, download.Priority));
+        return true;
+    }
+
+    private void AdvertAllTo(NodeId peer)
+    {
+        foreach (var artifact in Pool.Validated)
+        {
+            SendAdvert(peer, artifact.Advert);
+        }
+    }
+
+    private void SendAdvert(NodeId peer, Advert advert)
+    {
+        Ledger.For(advert.Kind).AdvertsSent++;
+        Context.Observer.Record(GossipEvent.AdvertSent, advert.Kind, 0);
+        Send(peer, new AdvertMessage(advert));
+    }
+
+    private static double? Min(double? a, double b) => a is { } value ? Math.Min(value, b) : b;
+}

@@ -1,0 +1,155 @@
+using OrleansGossip.Abstractions.Artifacts;
+
+namespace OrleansGossip.Grains.Protocol;
+
+/// <summary>
+/// A node's artifacts, per channel: an unvalidated section for bodies not yet checked and a validated section,
+/// bounded per channel (the oldest leave first) and purged by rules per kind.
+/// </summary>
+public sealed class ArtifactPool
+{
+    private readonly ChannelSection[] _sections;
+
+    public ArtifactPool(int capacityPerChannel)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacityPerChannel, 1);
+        _sections = new ChannelSection[Enum.GetValues<GossipChannel>().Length];
+        for (var i = 0; i < _sections.Length; i++)
+        {
+            _sections[i] = new ChannelSection(capacityPerChannel);
+        }
+    }
+
+    /// <summary>The highest height this node knows to be finalized; consensus artifacts below it are purged.</summary>
+    public long FinalizedHeight { get; set; }
+
+    public int Count => _sections.Sum(s => s.Validated.Count);
+
+    public int UnvalidatedCount => _sections.Sum(s => s.Unvalidated.Count);
+
+    public IEnumerable<Artifact> Validated => _sections.SelectMany(s => s.Validated.Values);
+
+    public int CountIn(GossipChannel channel) => _sections[(int)channel].Validated.Count;
+
+    public bool Contains(ArtifactId id) => _sections.Any(s => s.Validated.ContainsKey(id));
+
+    public bool Contains(Advert advert) => Section(advert).Validated.ContainsKey(advert.Id);
+
+    public bool TryGet(Advert advert, out Artifact artifact) => Section(advert).Validated.TryGetValue(advert.Id, out artifact!);
+
+    public bool TryGet(ArtifactId id, out Artifact artifact)
+    {
+        foreach (var section in _sections)
+        {
+            if (section.Validated.TryGetValue(id, out artifact!))
+            {
+                return true;
+            }
+        }
+
+        artifact = null!;
+        return false;
+    }
+
+    /// <summary>Puts a received body aside until <see cref="Validate"/> checks it.</summary>
+    public void AddUnvalidated(Artifact artifact) => Section(artifact.Advert).Unvalidated[artifact.Id] = artifact;
+
+    /// <summary>
+    /// Checks an unvalidated body against its advert's hash: an intact one moves to the validated section,
+    /// a corrupt one is discarded. Returns whether it was intact.
+    /// </summary>
+    public bool Validate(Advert advert)
+    {
+        var section = Section(advert);
+        if (!section.Unvalidated.Remove(advert.Id, out var artifact))
+        {
+            return false;
+        }
+
+        if (artifact.Advert != advert || !artifact.IsIntact)
+        {
+            return false;
+        }
+
+        return AddValidated(artifact);
+    }
+
+    /// <summary>Adds an artifact this node made or checked; false when it was there already.</summary>
+    public bool AddValidated(Artifact artifact)
+    {
+        var section = Section(artifact.Advert);
+        if (!section.Validated.TryAdd(artifact.Id, artifact))
+        {
+            return false;
+        }
+
+        section.Order.Enqueue(artifact.Id);
+        while (section.Validated.Count > section.Capacity && section.Order.TryDequeue(out var oldest))
+        {
+            section.Validated.Remove(oldest);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Applies the purge rules: consensus artifacts below the finalized height go, ingress past its expiry
+    /// (its attribute, in emulated milliseconds) goes. Returns how many left.
+    /// </summary>
+    public int Purge(double nowMs)
+    {
+        var purged = 0;
+        foreach (var section in _sections)
+        {
+            List<ArtifactId>? doomed = null;
+            foreach (var (id, artifact) in section.Validated)
+            {
+                if (IsPurgeable(artifact.Advert, nowMs))
+                {
+                    (doomed ??= []).Add(id);
+                }
+            }
+
+            if (doomed is null)
+            {
+                continue;
+            }
+
+            foreach (var id in doomed)
+            {
+                section.Validated.Remove(id);
+            }
+
+            purged += doomed.Count;
+            if (section.Order.Count > 2 * section.Validated.Count + 64)
+            {
+                section.CompactOrder();
+            }
+        }
+
+        return purged;
+    }
+
+    public bool IsPurgeable(Advert advert, double nowMs) => advert.Channel switch
+    {
+        GossipChannel.Consensus => advert.Attribute < FinalizedHeight,
+        GossipChannel.Ingress => advert.Attribute < nowMs,
+        _ => false,
+    };
+
+    private ChannelSection Section(Advert advert) => _sections[(int)advert.Channel];
+
+    private sealed class ChannelSection(int capacity)
+    {
+        public int Capacity { get; } = capacity;
+
+        public Dictionary<ArtifactId, Artifact> Validated { get; } = [];
+
+        public Dictionary<ArtifactId, Artifact> Unvalidated { get; } = [];
+
+        /// <summary>Insertion order of validated ids, for eviction; ids already gone are skipped lazily.</summary>
+        public Queue<ArtifactId> Order { get; private set; } = new();
+
+        public void CompactOrder() => Order = new Queue<ArtifactId>(Order.Where(Validated.ContainsKey));
+    }
+}

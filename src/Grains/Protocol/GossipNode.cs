@@ -1,0 +1,183 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
+
+namespace OrleansGossip.Grains.Protocol;
+
+/// <summary>
+/// The protocol core of one node: plain, single-threaded and deterministic given its clock and random source.
+/// The host feeds it messages and calls <see cref="Tick"/> at <see cref="NextDeadlineMs"/>; it answers through
+/// the transport. Messages from nodes outside its peer set are refused and counted.
+/// </summary>
+public abstract class GossipNode
+{
+    private readonly HashSet<NodeId> _peers = [];
+
+    protected GossipNode(GossipNodeContext context)
+    {
+        Context = context;
+        Pool = new ArtifactPool(context.Settings.PoolCapacityPerChannel);
+    }
+
+    public static GossipNode Create(GossipProtocol protocol, GossipNodeContext context) => protocol switch
+    {
+        GossipProtocol.AdvertGossip => new AdvertGossipNode(context),
+        GossipProtocol.Flooding => new FloodingNode(context),
+        _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
+    };
+
+    public NodeId Self => Context.Self;
+
+    public ArtifactPool Pool { get; }
+
+    public NodeLedger Ledger { get; } = new();
+
+    public IReadOnlyCollection<NodeId> Peers => _peers;
+
+    /// <summary>Messages refused because their sender is not a peer (not a member of the subnet).</summary>
+    public long RejectedNonMember { get; private set; }
+
+    /// <summary>When <see cref="Tick"/> next has work, in emulated milliseconds since the epoch; null when idle.</summary>
+    public abstract double? NextDeadlineMs { get; }
+
+    public virtual int PendingDownloads => 0;
+
+    protected GossipNodeContext Context { get; }
+
+    protected GossipSettings Settings => Context.Settings;
+
+    protected double NowMs => Context.NowMs;
+
+    /// <summary>Replaces the peer set (the subnet's members over the registry versions in use, less this node).</summary>
+    public void SetPeers(IEnumerable<NodeId> peers)
+    {
+        var next = peers.Where(p => p != Self).ToHashSet();
+        var removed = _peers.Where(p => !next.Contains(p)).ToList();
+        var added = next.Where(p => !_peers.Contains(p)).ToList();
+        foreach (var peer in removed)
+        {
+            _peers.Remove(peer);
+            OnPeerRemoved(peer);
+        }
+
+        foreach (var peer in added)
+        {
+            _peers.Add(peer);
+            OnPeerAdded(peer);
+        }
+    }
+
+    /// <summary>An artifact this node creates: it enters the validated pool and spreads.</summary>
+    public void Submit(Artifact artifact)
+    {
+        if (!Pool.AddValidated(artifact))
+        {
+            return;
+        }
+
+        NoteConsensusProgress(artifact.Advert);
+        Ledger.RecordCreated(artifact.Advert, NowMs);
+        Context.Observer.Record(GossipEvent.Created, artifact.Advert.Kind, artifact.Advert.Size);
+        OnValidated(artifact, source: null);
+    }
+
+    public void Receive(NodeId from, GossipMessage message)
+    {
+        if (!_peers.Contains(from))
+        {
+            RejectedNonMember++;
+            return;
+        }
+
+        switch (message)
+        {
+            case AdvertMessage advert:
+                Ledger.For(advert.Advert.Kind).AdvertsReceived++;
+                Context.Observer.Record(GossipEvent.AdvertReceived, advert.Advert.Kind, 0);
+                OnAdvert(from, advert.Advert);
+                break;
+            case ArtifactRequest request:
+                OnRequest(from, request);
+                break;
+            case ArtifactTransfer transfer:
+                var counters = Ledger.For(transfer.Artifact.Advert.Kind);
+                counters.BodiesReceived++;
+                counters.BodyBytesReceived += transfer.Artifact.Body.Size;
+                Context.Observer.Record(GossipEvent.BodyReceived, transfer.Artifact.Advert.Kind, transfer.Artifact.Body.Size);
+                OnTransfer(from, transfer);
+                break;
+            case RetransmissionRequest:
+                OnRetransmissionRequest(from);
+                break;
+        }
+    }
+
+    /// <summary>The link to <paramref name="peer"/> works again: send what the peer may have missed.</summary>
+    public abstract void OnLinkRestored(NodeId peer);
+
+    /// <summary>Does what is due by now: timeouts, priority rebuilds, retransmissions.</summary>
+    public abstract void Tick();
+
+    protected abstract void OnValidated(Artifact artifact, NodeId? source);
+
+    protected abstract void OnAdvert(NodeId from, Advert advert);
+
+    protected abstract void OnTransfer(NodeId from, ArtifactTransfer transfer);
+
+    protected virtual void OnRequest(NodeId from, ArtifactRequest request)
+    {
+    }
+
+    protected virtual void OnRetransmissionRequest(NodeId from)
+    {
+    }
+
+    protected virtual void OnPeerAdded(NodeId peer)
+    {
+    }
+
+    protected virtual void OnPeerRemoved(NodeId peer)
+    {
+    }
+
+    protected void Send(NodeId to, GossipMessage message) => Context.Transport.Send(to, message);
+
+    /// <summary>Checks a received body and, when intact, takes it into the validated pool and records the delivery.</summary>
+    protected bool Accept(NodeId from, Artifact artifact, Advert expected)
+    {
+        Pool.AddUnvalidated(artifact);
+        if (!Pool.Validate(expected))
+        {
+            Ledger.For(expected.Kind).Rejected++;
+            Ledger.RecordMisbehaviour(from);
+            Context.Observer.Record(GossipEvent.Rejected, expected.Kind, artifact.Body.Size);
+            return false;
+        }
+
+        NoteConsensusProgress(expected);
+        Ledger.RecordDelivered(expected, NowMs);
+        Context.Observer.Record(GossipEvent.Delivered, expected.Kind, expected.Size);
+        return true;
+    }
+
+    /// <summary>
+    /// A block proposal at height h is built on a finalized parent, so the node takes h - 1 as finalized; its pool
+    /// then purges, and its priority function drops, consensus artifacts below that height.
+    /// </summary>
+    private void NoteConsensusProgress(Advert advert)
+    {
+        if (advert.Kind == ArtifactKind.BlockProposal && advert.Attribute - 1 > Pool.FinalizedHeight)
+        {
+            Pool.FinalizedHeight = advert.Attribute - 1;
+        }
+    }
+
+    /// <summary>The body this node serves for <paramref name="artifact"/>, as its behaviour has it; null when it withholds.</summary>
+    protected Artifact? Serve(Artifact artifact) => Context.Behaviour switch
+    {
+        NodeBehaviour.Withhold => null,
+        NodeBehaviour.Corrupt => artifact with { Body = artifact.Body.Corrupted() },
+        _ => artifact,
+    };
+}

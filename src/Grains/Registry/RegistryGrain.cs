@@ -1,0 +1,139 @@
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
+
+namespace OrleansGossip.Grains.Registry;
+
+/// <summary>
+/// The emulated NNS registry. Mutations are checked first and applied whole or not at all; each accepted one is
+/// a new version, stored, and announced to the members (old and new) of the subnet it touched.
+/// </summary>
+public sealed class RegistryGrain(
+    [PersistentState("registry", RegistryGrain.StorageName)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
+{
+    public const string StorageName = "registry";
+
+    private RegistryState Records => state.State;
+
+    public async Task<long> CreateSubnetAsync(SubnetId subnet, IReadOnlyList<NodeRecord> nodes)
+    {
+        RequireName(subnet.Value, "subnet id");
+        if (FindSubnet(subnet) is not null)
+        {
+            throw new RegistryException($"subnet '{subnet}' exists already");
+        }
+
+        var ids = new HashSet<NodeId>();
+        foreach (var node in nodes)
+        {
+            CheckNewNode(node);
+            if (node.Subnet != subnet)
+            {
+                throw new RegistryException($"node '{node.Id}' names subnet '{node.Subnet}', not the subnet being created, '{subnet}'");
+            }
+
+            if (!ids.Add(node.Id))
+            {
+                throw new RegistryException($"node '{node.Id}' is listed twice");
+            }
+        }
+
+        return await CommitAsync(subnet, [], records =>
+        {
+            records.Subnets.Add(new SubnetRecord(subnet, records.Version));
+            records.Nodes.AddRange(nodes);
+        });
+    }
+
+    public async Task<long> AddNodeAsync(NodeRecord node)
+    {
+        CheckNewNode(node);
+        if (FindSubnet(node.Subnet) is null)
+        {
+            throw new RegistryException($"subnet '{node.Subnet}' does not exist");
+        }
+
+        return await CommitAsync(node.Subnet, [], records => records.Nodes.Add(node));
+    }
+
+    public async Task<long> RemoveNodeAsync(NodeId node)
+    {
+        RequireName(node.Value, "node id");
+        var record = FindNode(node) ?? throw new RegistryException($"node '{node}' is not in the registry");
+        return await CommitAsync(record.Subnet, [record.Id], records => records.Nodes.RemoveAll(n => n.Id == node));
+    }
+
+    public Task<RegistrySnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new RegistrySnapshot(Records.Version, Records.Subnets.ToList(), Records.Nodes.ToList()));
+
+    public Task<SubnetMembership> GetMembershipAsync(SubnetId subnet)
+    {
+        if (FindSubnet(subnet) is null)
+        {
+            throw new RegistryException($"subnet '{subnet}' does not exist");
+        }
+
+        return Task.FromResult(MembershipOf(subnet));
+    }
+
+    private SubnetMembership MembershipOf(SubnetId subnet) =>
+        new(subnet, Records.Version, Records.Nodes.Where(n => n.Subnet == subnet).ToList());
+
+    private void CheckNewNode(NodeRecord node)
+    {
+        RequireName(node.Id.Value, "node id");
+        RequireName(node.Subnet.Value, "subnet id");
+        if (node.Id.Value.Contains('/'))
+        {
+            throw new RegistryException($"node id '{node.Id}' must not contain '/'");
+        }
+
+        if (FindNode(node.Id) is { } existing)
+        {
+            throw new RegistryException($"node '{node.Id}' is already in subnet '{existing.Subnet}'");
+        }
+    }
+
+    /// <summary>Applies a mutation to a copy, stores it as the next version, then tells the subnet's nodes.</summary>
+    private async Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate)
+    {
+        var before = Records;
+        var next = new RegistryState
+        {
+            Version = before.Version + 1,
+            Subnets = [.. before.Subnets],
+            Nodes = [.. before.Nodes],
+        };
+        mutate(next);
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = before;
+            throw;
+        }
+
+        var membership = MembershipOf(subnet);
+        var registryId = this.GetPrimaryKeyString();
+        foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
+        {
+            _ = GrainFactory.GetNode(registryId, node).OnRegistryChangedAsync(membership);
+        }
+
+        return next.Version;
+    }
+
+    private SubnetRecord? FindSubnet(SubnetId subnet) => Records.Subnets.Find(s => s.Id == subnet);
+
+    private NodeRecord? FindNode(NodeId node) => Records.Nodes.Find(n => n.Id == node);
+
+    private static void RequireName(string? value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new RegistryException($"the {what} must not be empty");
+        }
+    }
+}

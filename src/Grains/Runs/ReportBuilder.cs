@@ -1,0 +1,127 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Reports;
+
+namespace OrleansGossip.Grains.Runs;
+
+/// <summary>
+/// Turns the nodes' run logs into a subnet's figures per artifact kind. Reach times count honest nodes, the
+/// creator included from the moment it made the artifact; delivery ratio counts the honest nodes other than the
+/// creator; duplicate ratio and messages per delivery count every node.
+/// </summary>
+public static class ReportBuilder
+{
+    public static SubnetReport BuildSubnet(SubnetId subnet, IReadOnlyList<NodeRunLog> logs)
+    {
+        var honest = logs.Where(l => l.Behaviour == NodeBehaviour.Honest).Select(l => l.Node).ToHashSet();
+        var origins = new Dictionary<ArtifactId, (ArtifactOrigin Origin, NodeId Node)>();
+        foreach (var log in logs)
+        {
+            foreach (var origin in log.Created)
+            {
+                origins.TryAdd(origin.Artifact, (origin, log.Node));
+            }
+        }
+
+        var honestTimes = origins.Keys.ToDictionary(id => id, _ => new List<double>());
+        var receivers = origins.Keys.ToDictionary(id => id, _ => 0);
+        foreach (var log in logs)
+        {
+            foreach (var delivery in log.Deliveries)
+            {
+                if (!receivers.ContainsKey(delivery.Artifact))
+                {
+                    continue;
+                }
+
+                receivers[delivery.Artifact]++;
+                if (honest.Contains(log.Node))
+                {
+                    honestTimes[delivery.Artifact].Add(delivery.AtMs);
+                }
+            }
+        }
+
+        var kinds = new List<KindReport>();
+        foreach (var group in origins.Values.GroupBy(o => o.Origin.Kind).OrderBy(g => g.Key))
+        {
+            var counters = new KindCounters();
+            foreach (var log in logs)
+            {
+                if (log.Counters.TryGetValue(group.Key, out var c))
+                {
+                    counters.Add(c);
+                }
+            }
+
+            kinds.Add(BuildKind(group.Key, group.ToList(), honest, honestTimes, receivers, counters));
+        }
+
+        return new SubnetReport { Subnet = subnet.Value, Nodes = logs.Count, HonestNodes = honest.Count, Kinds = kinds };
+    }
+
+    private static KindReport BuildKind(
+        ArtifactKind kind,
+        List<(ArtifactOrigin Origin, NodeId Node)> artifacts,
+        HashSet<NodeId> honest,
+        Dictionary<ArtifactId, List<double>> honestTimes,
+        Dictionary<ArtifactId, int> receivers,
+        KindCounters counters)
+    {
+        var all = new List<double>();
+        var reach50 = new List<double>();
+        var reach67 = new List<double>();
+        var reach90 = new List<double>();
+        long shouldReceive = 0;
+        long received = 0;
+        long minimumBytes = 0;
+        foreach (var (origin, creator) in artifacts)
+        {
+            var times = honestTimes[origin.Artifact];
+            var creatorIsHonest = honest.Contains(creator);
+            shouldReceive += honest.Count - (creatorIsHonest ? 1 : 0);
+            received += times.Count;
+            minimumBytes += (long)origin.Size * receivers[origin.Artifact];
+            if (creatorIsHonest)
+            {
+                times.Add(origin.AtMs);
+            }
+
+            times.Sort();
+            AddReach(times, honest.Count, 0.50, origin.AtMs, reach50);
+            AddReach(times, honest.Count, 2.0 / 3.0, origin.AtMs, reach67);
+            AddReach(times, honest.Count, 0.90, origin.AtMs, reach90);
+            AddReach(times, honest.Count, 1.0, origin.AtMs, all);
+        }
+
+        var deliveries = counters.Deliveries;
+        return new KindReport
+        {
+            Kind = kind.WireName(),
+            Artifacts = artifacts.Count,
+            DeliveryRatio = shouldReceive == 0 ? 1 : (double)received / shouldReceive,
+            LatencyMs = Percentiles.Of(all),
+            Reach50Ms = Percentiles.Of(reach50),
+            Reach67Ms = Percentiles.Of(reach67),
+            Reach90Ms = Percentiles.Of(reach90),
+            DuplicateRatio = minimumBytes == 0 ? 0 : (double)counters.BodyBytesReceived / minimumBytes,
+            AdvertsPerDelivery = deliveries == 0 ? 0 : (double)counters.AdvertsReceived / deliveries,
+            RequestsPerDelivery = deliveries == 0 ? 0 : (double)counters.RequestsSent / deliveries,
+            Deliveries = deliveries,
+            BodyBytesReceived = counters.BodyBytesReceived,
+            FetchTimeouts = counters.FetchTimeouts,
+            Rejected = counters.Rejected,
+        };
+    }
+
+    /// <summary>The time from creation until <paramref name="share"/> of <paramref name="population"/> nodes held the artifact, if they did.</summary>
+    private static void AddReach(List<double> sortedTimes, int population, double share, double createdAtMs, List<double> into)
+    {
+        var needed = Math.Max(1, (int)Math.Ceiling((share * population) - 1e-9));
+        if (sortedTimes.Count >= needed)
+        {
+            into.Add(Math.Max(0, sortedTimes[needed - 1] - createdAtMs));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Scenarios;
+
+namespace OrleansGossip.Grains.Runs;
+
+/// <summary>
+/// The scenario's traffic, drawn from its seed alone, so that a file and a seed always give the same artifacts
+/// at the same emulated times and nodes: ingress at exponential intervals entering at random honest nodes, and
+/// one block per interval made by the honest nodes in turn, at increasing heights.
+/// </summary>
+public sealed class WorkloadGenerator
+{
+    /// <summary>An ingress message expires five minutes after it enters, as on the IC.</summary>
+    public const double IngressExpiryMs = 5 * 60 * 1000;
+
+    private readonly ScenarioSpec _scenario;
+    private readonly SubnetStream[] _subnets;
+
+    public WorkloadGenerator(ScenarioSpec scenario, IReadOnlyList<SubnetPlan> subnets)
+    {
+        _scenario = scenario;
+        _subnets = subnets.Select((plan, index) => new SubnetStream(plan, index, scenario)).ToArray();
+    }
+
+    public double DurationMs => _scenario.DurationSeconds * 1000;
+
+    /// <summary>The artifacts due up to <paramref name="untilMs"/> (and before the scenario ends), in time order.</summary>
+    public List<PlannedArtifact> TakeDue(double untilMs)
+    {
+        var limit = Math.Min(untilMs, DurationMs);
+        var due = new List<PlannedArtifact>();
+        foreach (var stream in _subnets)
+        {
+            stream.TakeDue(limit, due);
+        }
+
+        due.Sort((a, b) => a.AtMs.CompareTo(b.AtMs));
+        return due;
+    }
+
+    private sealed class SubnetStream
+    {
+        private readonly SubnetPlan _plan;
+        private readonly int _index;
+        private readonly Random _random;
+        private readonly IngressSpec? _ingress;
+        private readonly BlockSpec? _blocks;
+        private readonly IReadOnlyList<Abstractions.Registry.NodeId> _honest;
+        private double _nextIngressMs;
+        private long _ingressSequence;
+        private long _height;
+
+        public SubnetStream(SubnetPlan plan, int index, ScenarioSpec scenario)
+        {
+            _plan = plan;
+            _index = index;
+            _random = new Random(unchecked((int)(scenario.Seed * 0x9E3779B97F4A7C15UL >> 32) ^ (index * 7919)));
+            _ingress = scenario.Workload?.Ingress is { RatePerSecond: > 0 } ingress ? ingress : null;
+            _blocks = scenario.Workload?.Blocks;
+            _honest = plan.HonestNodes.ToList();
+            _nextIngressMs = _ingress is null ? double.PositiveInfinity : NextGapMs();
+        }
+
+        public void TakeDue(double limitMs, List<PlannedArtifact> due)
+        {
+            while (_nextIngressMs <= limitMs)
+            {
+                var at = _nextIngressMs;
+                var node = _honest[_random.Next(_honest.Count)];
+                var body = ArtifactBody.Synthetic(_ingress!.SizeBytes, (ulong)_random.NextInt64());
+                var artifact = Artifact.Create(ArtifactKind.Ingress, (long)(at + IngressExpiryMs), node.Value, ++_ingressSequence, body);
+                due.Add(new PlannedArtifact(at, _index, node, artifact));
+                _nextIngressMs += NextGapMs();
+            }
+
+            while (_blocks is not null && (_height + 1) * _blocks.IntervalSeconds * 1000 <= limitMs)
+            {
+                _height++;
+                var at = _height * _blocks.IntervalSeconds * 1000;
+                var node = _honest[(int)((_height - 1) % _honest.Count)];
+                var body = ArtifactBody.Synthetic(_blocks.SizeBytes, (ulong)_random.NextInt64());
+                var artifact = Artifact.Create(ArtifactKind.BlockProposal, _height, node.Value, _height, body);
+                due.Add(new PlannedArtifact(at, _index, node, artifact));
+            }
+        }
+
+        private double NextGapMs() => -Math.Log(1 - _random.NextDouble()) / _ingress!.RatePerSecond * 1000;
+    }
+}

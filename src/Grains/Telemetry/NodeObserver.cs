@@ -1,0 +1,17 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Grains.Protocol;
+
+namespace OrleansGossip.Grains.Telemetry;
+
+/// <summary>Counts one node's events into its silo's recorder and its run's live progress.</summary>
+public sealed class NodeObserver(TelemetryRecorder recorder, RunCounters run) : IGossipObserver
+{
+    public void Record(GossipEvent gossipEvent, ArtifactKind kind, long bytes)
+    {
+        recorder.Record(gossipEvent, kind, bytes);
+        if (gossipEvent == GossipEvent.Delivered)
+        {
+            run.AddDelivery();
+        }
+    }
+}

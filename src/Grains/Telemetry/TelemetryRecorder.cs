@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Grains.Protocol;
+
+namespace OrleansGossip.Grains.Telemetry;
+
+/// <summary>
+/// A silo's propagation telemetry, counted in place: totals per event and artifact kind (published as
+/// observable instruments on the <c>OrleansGossip</c> meter), deliveries per run for live progress, and the
+/// delivery scheduler's lag.
+/// </summary>
+public sealed class TelemetryRecorder : IDisposable
+{
+    public const string MeterName = "OrleansGossip";
+
+    private static readonly int Kinds = ArtifactKinds.All.Count;
+    private static readonly GossipEvent[] Events = Enum.GetValues<GossipEvent>();
+
+    private readonly long[] _counts = new long[Events.Length * Kinds];
+    private readonly long[] _bytes = new long[Events.Length * Kinds];
+    private readonly ConcurrentDictionary<string, RunCounters> _runs = new(StringComparer.Ordinal);
+    private readonly LagHistogram _lag = new();
+    private readonly Meter _meter;
+
+    public TelemetryRecorder(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _meter.CreateObservableCounter("orleansgossip.deliveries", () => Measure(GossipEvent.Delivered, _counts), "{artifact}", "Artifacts taken into a validated pool from a peer");
+        _meter.CreateObservableCounter("orleansgossip.adverts.received", () => Measure(GossipEvent.AdvertReceived, _counts), "{advert}", "Adverts received");
+        _meter.CreateObservableCounter("orleansgossip.adverts.sent", () => Measure(GossipEvent.AdvertSent, _counts), "{advert}", "Adverts sent");
+        _meter.CreateObservableCounter("orleansgossip.fetches.started", () => Measure(GossipEvent.FetchStarted, _counts), "{request}", "Body requests sent");
+        _meter.CreateObservableCounter("orleansgossip.fetches.failed", () => Measure(GossipEvent.FetchFailed, _counts), "{request}", "Downloads that timed out");
+        _meter.CreateObservableCounter("orleansgossip.bodies.received", () => Measure(GossipEvent.BodyReceived, _bytes), "By", "Body bytes received");
+        _meter.CreateObservableCounter("orleansgossip.rejected", () => Measure(GossipEvent.Rejected, _counts), "{artifact}", "Bodies that failed their hash");
+        _meter.CreateObservableCounter("orleansgossip.dropped", () => Measure(GossipEvent.Dropped, _counts), "{advert}", "Adverts the priority function dropped");
+        _meter.CreateObservableCounter("orleansgossip.created", () => Measure(GossipEvent.Created, _counts), "{artifact}", "Artifacts created");
+    }
+
+    public void Record(GossipEvent gossipEvent, ArtifactKind kind, long bytes)
+    {
+        var index = ((int)gossipEvent * Kinds) + (int)kind;
+        Interlocked.Increment(ref _counts[index]);
+        if (bytes != 0)
+        {
+            Interlocked.Add(ref _bytes[index], bytes);
+        }
+    }
+
+    public long Total(GossipEvent gossipEvent, ArtifactKind kind) => Volatile.Read(ref _counts[((int)gossipEvent * Kinds) + (int)kind]);
+
+    public long Total(GossipEvent gossipEvent) => ArtifactKinds.All.Sum(kind => Total(gossipEvent, kind));
+
+    public void RecordLag(double lagMs) => _lag.Add(lagMs);
+
+    public RunCounters ForRun(string runId) => _runs.GetOrAdd(runId, id => new RunCounters(id));
+
+    public IEnumerable<RunCounters> Runs => _runs.Values;
+
+    public void ForgetRun(string runId) => _runs.TryRemove(runId, out _);
+
+    /// <summary>The scheduler lag recorded since the last call.</summary>
+    public LagHistogram TakeLag() => _lag.TakeSnapshot();
+
+    public void Dispose() => _meter.Dispose();
+
+    private static IEnumerable<Measurement<long>> Measure(GossipEvent gossipEvent, long[] source)
+    {
+        for (var kind = 0; kind < Kinds; kind++)
+        {
+            var value = Volatile.Read(ref source[((int)gossipEvent * Kinds) + kind]);
+            if (value != 0)
+            {
+                yield return new Measurement<long>(value, new KeyValuePair<string, object?>("kind", ((ArtifactKind)kind).WireName()));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Reports;
+using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Silo.Hosting;
+using OrleansGossip.Silo.Reports;
+using Spectre.Console;
+
+namespace OrleansGossip.Silo.Commands;
+
+/// <summary><c>run &lt;scenario&gt; --out &lt;dir&gt;</c>: runs a scenario file on an embedded silo and writes its report.</summary>
+public static class RunCommand
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public static Command Create()
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON)." };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for report.json (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
+        var protocol = new Option<string?>("--protocol", "-p") { Description = $"Overrides the scenario's protocol: {GossipProtocols.Names}." };
+        var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
+        var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
+
+        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale };
+        command.SetAction((parse, cancellation) => ExecuteAsync(
+            parse.GetRequiredValue(scenario),
+            parse.GetRequiredValue(output),
+            parse.GetValue(protocol),
+            parse.GetValue(seed),
+            parse.GetValue(timeScale),
+            cancellation));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, CancellationToken cancellation)
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        }
+
+        ScenarioSpec scenario;
+        try
+        {
+            scenario = ApplyOverrides(ScenarioLoader.LoadFile(file.FullName), protocol, seed, timeScale, file.FullName);
+        }
+        catch (ScenarioException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/], seed {scenario.Seed}, timeScale {scenario.TimeScale} on an embedded silo…");
+        await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellation);
+        var runId = $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var run = silo.Grains.GetGrain<IRunGrain>(runId);
+        var report = await RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
+        if (report is null)
+        {
+            var progress = await run.GetProgressAsync();
+            await Console.Error.WriteLineAsync($"error: run {runId} failed: {progress.Error ?? "no report"}");
+            return 1;
+        }
+
+        var files = await ReportWriter.WriteAsync(report, output.FullName, cancellation);
+        SummaryTable.Write(console, report);
+        foreach (var written in files)
+        {
+            console.MarkupLine($"Wrote [link]{Markup.Escape(written)}[/]");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Starts the run and shows its progress until it completes (or fails); returns its report.</summary>
+    public static async Task<RunReport?> RunToCompletionAsync(IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation)
+    {
+        await run.StartAsync(scenario);
+        using var stopOnCancel = cancellation.Register(() => _ = run.StopAsync());
+        while (true)
+        {
+            await Task.Delay(PollInterval, CancellationToken.None);
+            var progress = await run.GetProgressAsync();
+            progressLine.Show(progress);
+            if (progress.Phase is RunPhase.Completed or RunPhase.Failed)
+            {
+                progressLine.Finish();
+                return progress.Phase == RunPhase.Completed ? await run.GetReportAsync() : null;
+            }
+        }
+    }
+
+    private static ScenarioSpec ApplyOverrides(ScenarioSpec scenario, string? protocol, ulong? seed, double? timeScale, string source)
+    {
+        var result = scenario with
+        {
+            Protocol = protocol ?? scenario.Protocol,
+            Seed = seed ?? scenario.Seed,
+            TimeScale = timeScale ?? scenario.TimeScale,
+        };
+        var problems = ScenarioValidator.Validate(result);
+        if (problems.Count > 0)
+        {
+            var named = problems.Select(p => p with { Path = p.Path switch
+            {
+                "$.protocol" when protocol is not null => "--protocol",
+                "$.timeScale" when timeScale is not null => "--time-scale",
+                _ => p.Path,
+            } }).ToList();
+            throw new ScenarioException(source, named);
+        }
+
+        return result;
+    }
+}

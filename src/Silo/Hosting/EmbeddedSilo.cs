@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansGossip.Grains.Hosting;
+
+namespace OrleansGossip.Silo.Hosting;
+
+/// <summary>
+/// A single silo in this process with localhost clustering and in-memory storage: nothing to install, nothing
+/// to configure. Its ports are picked free, so that several can run on one machine.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedSilo(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<EmbeddedSilo> StartAsync(LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
+            .AddGossipEmulator());
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new EmbeddedSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
