@@ -28,12 +28,15 @@ public sealed record Percentiles
         return new Percentiles
         {
             Count = samples.Count,
-            P50 = Rank(samples, 0.50),
-            P90 = Rank(samples, 0.90),
-            P99 = Rank(samples, 0.99),
-            Max = samples[^1],
+            P50 = Round(Rank(samples, 0.50)),
+            P90 = Round(Rank(samples, 0.90)),
+            P99 = Round(Rank(samples, 0.99)),
+            Max = Round(samples[^1]),
         };
     }
+
+    /// <summary>Microsecond precision: finer digits would be noise from the scheduler.</summary>
+    private static double Round(double ms) => Math.Round(ms, 3);
 
     public static double Rank(IReadOnlyList<double> sorted, double quantile)
     {

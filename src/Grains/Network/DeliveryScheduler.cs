@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Messages;
@@ -14,6 +15,8 @@ namespace OrleansGossip.Grains.Network;
 /// </summary>
 public sealed partial class DeliveryScheduler : IDisposable
 {
+    private const int MaxCachedReferences = 1_000_000;
+
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _wall;
     private readonly TelemetryRecorder _telemetry;
@@ -31,6 +34,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         TimeProvider wall,
         TelemetryRecorder telemetry,
         IOptions<EmulatorOptions> options,
+        IHostApplicationLifetime lifetime,
         ILogger<DeliveryScheduler> logger)
     {
         _grains = grains;
@@ -40,6 +44,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         _tickTicks = Math.Max(1, options.Value.DeliveryTick.Ticks);
         _thread = new Thread(Run) { IsBackground = true, Name = "OrleansGossip delivery scheduler" };
         _thread.Start();
+        lifetime.ApplicationStopping.Register(Dispose);
     }
 
     /// <summary>Messages waiting for their tick.</summary>
@@ -61,6 +66,11 @@ public sealed partial class DeliveryScheduler : IDisposable
         var key = new BatchKey(destination, tick, downloaded);
         lock (_gate)
         {
+            if (_stopping)
+            {
+                return;
+            }
+
             if (!_pending.TryGetValue(key, out var batch))
             {
                 batch = [];
@@ -77,15 +87,26 @@ public sealed partial class DeliveryScheduler : IDisposable
         }
     }
 
+    /// <summary>Stops delivering: what is still pending is dropped, as the silo is going away.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            if (_stopping)
+            {
+                return;
+            }
+
             _stopping = true;
+            _pending.Clear();
+            _due.Clear();
             Monitor.Pulse(_gate);
         }
 
-        _thread.Join(TimeSpan.FromSeconds(5));
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join(TimeSpan.FromSeconds(5));
+        }
     }
 
     private void Run()
@@ -147,6 +168,11 @@ public sealed partial class DeliveryScheduler : IDisposable
         {
             if (!_nodes.TryGetValue(key.Destination, out var node))
             {
+                if (_nodes.Count >= MaxCachedReferences)
+                {
+                    _nodes.Clear();
+                }
+
                 node = _grains.GetGrain<INodeGrain>(key.Destination);
                 _nodes[key.Destination] = node;
             }

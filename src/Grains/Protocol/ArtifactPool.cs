@@ -121,10 +121,10 @@ public sealed class ArtifactPool
             }
 
             purged += doomed.Count;
-            if (section.Order.Count > 2 * section.Validated.Count + 64)
-            {
-                section.CompactOrder();
-            }
+
+            // Compact now rather than lazily: a purged id left in the order would, if the artifact came back, evict
+            // the returned artifact ahead of older ones. Purge already walks the whole section, so this costs no more.
+            section.CompactOrder();
         }
 
         return purged;
@@ -147,7 +147,7 @@ public sealed class ArtifactPool
 
         public Dictionary<ArtifactId, Artifact> Unvalidated { get; } = [];
 
-        /// <summary>Insertion order of validated ids, for eviction; ids already gone are skipped lazily.</summary>
+        /// <summary>Insertion order of validated ids, for eviction; holds exactly the validated ids.</summary>
         public Queue<ArtifactId> Order { get; private set; } = new();
 
         public void CompactOrder() => Order = new Queue<ArtifactId>(Order.Where(Validated.ContainsKey));

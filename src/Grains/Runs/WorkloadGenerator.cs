@@ -40,7 +40,6 @@ public sealed class WorkloadGenerator
 
     private sealed class SubnetStream
     {
-        private readonly SubnetPlan _plan;
         private readonly int _index;
         private readonly Random _random;
         private readonly IngressSpec? _ingress;
@@ -52,7 +51,6 @@ public sealed class WorkloadGenerator
 
         public SubnetStream(SubnetPlan plan, int index, ScenarioSpec scenario)
         {
-            _plan = plan;
             _index = index;
             _random = new Random(unchecked((int)(scenario.Seed * 0x9E3779B97F4A7C15UL >> 32) ^ (index * 7919)));
             _ingress = scenario.Workload?.Ingress is { RatePerSecond: > 0 } ingress ? ingress : null;
