@@ -27,5 +27,8 @@ public sealed record GossipSettings
     /// <summary>How many registry versions a node keeps peers from: the latest and those before it.</summary>
     [Id(6)] public int RegistryVersionsInUse { get; init; } = 1;
 
+    /// <summary>Whether adverts are classified by priority; off, every advert is fetched in arrival order.</summary>
+    [Id(7)] public bool Priorities { get; init; } = true;
+
     public static GossipSettings Default { get; } = new();
 }

@@ -5,7 +5,15 @@ public static class NodeBehaviours
 {
     public static IReadOnlyList<NodeBehaviour> All { get; } = Enum.GetValues<NodeBehaviour>();
 
-    public static string WireName(this NodeBehaviour behaviour) => behaviour.ToString().ToLowerInvariant();
+    public static string WireName(this NodeBehaviour behaviour) => behaviour switch
+    {
+        NodeBehaviour.AdvertSpam => "advert-spam",
+        _ => behaviour.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>True for behaviours whose node serves its peers as an honest one does while it runs.</summary>
+    public static bool ServesHonestly(this NodeBehaviour behaviour) =>
+        behaviour is NodeBehaviour.Honest or NodeBehaviour.Crash or NodeBehaviour.Slow;
 
     public static bool TryParse(string? name, out NodeBehaviour behaviour)
     {

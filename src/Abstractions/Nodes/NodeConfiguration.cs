@@ -1,8 +1,9 @@
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Scenarios;
 
 namespace OrleansGossip.Abstractions.Nodes;
 
-/// <summary>Everything a node grain needs to take part in a run.</summary>
+/// <summary>Everything a node grain needs to take part in a run; <see cref="Consensus"/> when the node runs consensus rounds.</summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeConfiguration(
     string RunId,
@@ -14,4 +15,5 @@ public sealed record NodeConfiguration(
     NetworkSettings Network,
     GossipSettings Gossip,
     RunClock Clock,
-    ulong Seed);
+    ulong Seed,
+    ConsensusSpec? Consensus = null);

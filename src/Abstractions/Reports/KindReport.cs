@@ -34,4 +34,7 @@ public sealed record KindReport
     public long FetchTimeouts { get; init; }
 
     public long Rejected { get; init; }
+
+    /// <summary>Coverage against time since creation, for plotting.</summary>
+    public IReadOnlyList<CoveragePoint> Coverage { get; init; } = [];
 }

@@ -19,4 +19,10 @@ public sealed record RunReport
     public IReadOnlyList<SubnetReport> Subnets { get; init; } = [];
 
     public EmulatorReport Emulator { get; init; } = new();
+
+    /// <summary>The faults applied, in time order.</summary>
+    public IReadOnlyList<FaultEvent> Faults { get; init; } = [];
+
+    /// <summary>Whether the nodes' priority functions were on.</summary>
+    public bool Priorities { get; init; } = true;
 }

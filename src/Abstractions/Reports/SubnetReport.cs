@@ -10,4 +10,7 @@ public sealed record SubnetReport
     public int HonestNodes { get; init; }
 
     public IReadOnlyList<KindReport> Kinds { get; init; } = [];
+
+    /// <summary>Consensus figures, when the scenario runs consensus.</summary>
+    public ConsensusReport? Consensus { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansGossip.Abstractions.Nodes;
 
 namespace OrleansGossip.Abstractions.Scenarios;
@@ -6,6 +7,10 @@ namespace OrleansGossip.Abstractions.Scenarios;
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ScenarioSpec
 {
+    /// <summary>The JSON Schema the file follows, for editors; ignored otherwise.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     public string Name { get; init; } = "";
 
     public string? Description { get; init; }
@@ -27,6 +32,12 @@ public sealed record ScenarioSpec
     public IReadOnlyList<SubnetSpec> Subnets { get; init; } = [];
 
     public WorkloadSpec Workload { get; init; } = new();
+
+    /// <summary>Timed faults: partitions, loss bursts, crashes, registry changes.</summary>
+    public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
+
+    /// <summary>Whether nodes classify adverts by priority; off, every advert is fetched in arrival order.</summary>
+    public bool Priorities { get; init; } = true;
 
     /// <summary>Overrides of the protocol's defaults.</summary>
     public GossipSettings? Gossip { get; init; }

@@ -9,7 +9,14 @@ public static class ScenarioValidator
     public const int MaxNodesPerSubnet = 10_000;
     public const double MaxTimeScale = 1_000;
 
-    public static IReadOnlyList<string> Topologies { get; } = ["full-mesh"];
+    public static IReadOnlyList<string> Topologies { get; } = ["full-mesh", "random-regular", "ring", "small-world"];
+
+    public static IReadOnlyList<string> LinkModels { get; } = ["constant", "uniform", "normal"];
+
+    public static IReadOnlyList<string> SizeDistributions { get; } = ["constant", "uniform", "lognormal"];
+
+    public static IReadOnlyList<string> FaultKinds { get; } =
+        ["partition", "heal", "cut-link", "heal-link", "loss-burst", "crash", "restart", "add-node", "remove-node"];
 
     public static IReadOnlyList<ScenarioProblem> Validate(ScenarioSpec scenario)
     {
@@ -43,6 +50,7 @@ public static class ScenarioValidator
 
         ValidateSubnets(scenario.Subnets, Fail);
         ValidateWorkload(scenario.Workload, Fail);
+        ValidateFaults(scenario, Fail);
         if (scenario.Gossip is { } gossip)
         {
             ValidateGossip(gossip, Fail);
@@ -84,10 +92,7 @@ public static class ScenarioValidator
                 fail($"{path}.nodes", $"a subnet has from 2 to {MaxNodesPerSubnet} nodes, not {subnet.Nodes}");
             }
 
-            if (!Topologies.Contains(subnet.Topology))
-            {
-                fail($"{path}.topology", $"unknown topology '{subnet.Topology}'; expected one of {string.Join(", ", Topologies)}");
-            }
+            ValidateTopology(subnet, path, fail);
 
             if (!(subnet.BandwidthMbps > 0))
             {
@@ -110,6 +115,18 @@ public static class ScenarioValidator
                 fail($"{path}.link.loss", $"must be a probability from 0 up to (not including) 1, not {link.Loss}");
             }
 
+            if (!LinkModels.Contains(link.Model))
+            {
+                fail($"{path}.link.model", $"unknown link model '{link.Model}'; expected one of {string.Join(", ", LinkModels)}");
+            }
+
+            if (!(link.StdDevMs >= 0 && link.StdDevMs <= 60_000))
+            {
+                fail($"{path}.link.stdDevMs", $"must be from 0 to 60000, not {link.StdDevMs}");
+            }
+
+            ValidateRegions(subnet, path, fail);
+
             ValidateBehaviours(subnet, path, fail);
         }
     }
@@ -121,9 +138,13 @@ public static class ScenarioValidator
         {
             var path = $"{subnetPath}.behaviours[{j}]";
             var spec = subnet.Behaviours![j];
-            if (!NodeBehaviours.TryParse(spec.Behaviour, out _))
+            if (!NodeBehaviours.TryParse(spec.Behaviour, out var behaviour))
             {
                 fail($"{path}.behaviour", $"unknown behaviour '{spec.Behaviour}'; expected one of {NodeBehaviours.Names}");
+            }
+            else
+            {
+                ValidateBehaviourParameters(spec, behaviour, path, fail);
             }
 
             if (spec.Nodes is { } indices)
@@ -159,6 +180,262 @@ public static class ScenarioValidator
         }
     }
 
+    private static void ValidateTopology(SubnetSpec subnet, string path, Action<string, string> fail)
+    {
+        switch (subnet.Topology)
+        {
+            case "full-mesh" or "ring":
+                break;
+            case "random-regular":
+                if (subnet.Degree is not { } degree || degree < 1 || degree >= subnet.Nodes)
+                {
+                    fail($"{path}.degree", $"a random-regular topology needs a degree from 1 to nodes - 1 ({subnet.Nodes - 1}), not {subnet.Degree?.ToString() ?? "none"}");
+                }
+                else if (degree * subnet.Nodes % 2 != 0)
+                {
+                    fail($"{path}.degree", $"degree {degree} times {subnet.Nodes} nodes is odd, so no {degree}-regular graph exists; change one of them");
+                }
+
+                break;
+            case "small-world":
+                if (subnet.Degree is not { } k || k < 2 || k % 2 != 0 || k >= subnet.Nodes)
+                {
+                    fail($"{path}.degree", $"a small-world topology needs an even degree from 2 to nodes - 1 ({subnet.Nodes - 1}), not {subnet.Degree?.ToString() ?? "none"}");
+                }
+
+                if (!(subnet.RewireProbability >= 0 && subnet.RewireProbability <= 1))
+                {
+                    fail($"{path}.rewireProbability", $"must be a probability from 0 to 1, not {subnet.RewireProbability}");
+                }
+
+                break;
+            default:
+                fail($"{path}.topology", $"unknown topology '{subnet.Topology}'; expected one of {string.Join(", ", Topologies)}");
+                break;
+        }
+    }
+
+    private static void ValidateRegions(SubnetSpec subnet, string path, Action<string, string> fail)
+    {
+        if (subnet.Regions is null)
+        {
+            if (subnet.RegionLatencyMs is not null)
+            {
+                fail($"{path}.regionLatencyMs", "a latency matrix needs 'regions' to place the nodes in");
+            }
+
+            return;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var placed = 0;
+        for (var r = 0; r < subnet.Regions.Count; r++)
+        {
+            var region = subnet.Regions[r];
+            if (string.IsNullOrWhiteSpace(region.Name) || !names.Add(region.Name))
+            {
+                fail($"{path}.regions[{r}].name", $"a region needs a name of its own, not '{region.Name}'");
+            }
+
+            if (region.Nodes < 1)
+            {
+                fail($"{path}.regions[{r}].nodes", $"a region has at least 1 node, not {region.Nodes}");
+            }
+
+            placed += Math.Max(0, region.Nodes);
+        }
+
+        if (placed != subnet.Nodes)
+        {
+            fail($"{path}.regions", $"the regions place {placed} nodes but the subnet has {subnet.Nodes}");
+        }
+
+        if (subnet.RegionLatencyMs is not { } matrix)
+        {
+            fail($"{path}.regionLatencyMs", "regions need a latency matrix between them");
+            return;
+        }
+
+        foreach (var from in names)
+        {
+            foreach (var to in names)
+            {
+                var found = matrix.TryGetValue(from, out var row) && row.TryGetValue(to, out var latency)
+                    ? latency
+                    : matrix.TryGetValue(to, out var back) && back.TryGetValue(from, out var reverse) ? reverse : (double?)null;
+                if (found is not { } ms)
+                {
+                    fail($"{path}.regionLatencyMs.{from}", $"no latency from region '{from}' to '{to}'");
+                }
+                else if (!(ms >= 0 && ms <= 60_000))
+                {
+                    fail($"{path}.regionLatencyMs.{from}.{to}", $"must be from 0 to 60000, not {ms}");
+                }
+            }
+        }
+
+        foreach (var name in matrix.Keys.Where(n => !names.Contains(n)))
+        {
+            fail($"{path}.regionLatencyMs.{name}", $"'{name}' is not one of the subnet's regions");
+        }
+    }
+
+    private static void ValidateBehaviourParameters(BehaviourSpec spec, NodeBehaviour behaviour, string path, Action<string, string> fail)
+    {
+        switch (behaviour)
+        {
+            case NodeBehaviour.Slow when spec.Fraction is not ({ } f and > 0 and < 1):
+                fail($"{path}.fraction", $"a slow node needs the share of its bandwidth it serves at, above 0 and below 1, not {spec.Fraction?.ToString() ?? "none"}");
+                break;
+            case NodeBehaviour.AdvertSpam when spec.RatePerSecond is not ({ } r and > 0 and <= 100_000):
+                fail($"{path}.ratePerSecond", $"an advert-spam node needs bogus adverts per second, above 0 and at most 100000, not {spec.RatePerSecond?.ToString() ?? "none"}");
+                break;
+            case NodeBehaviour.Crash:
+                if (spec.AtSeconds is not ({ } at and >= 0))
+                {
+                    fail($"{path}.atSeconds", $"a crash needs the time it happens, 0 or more, not {spec.AtSeconds?.ToString() ?? "none"}");
+                }
+                else if (spec.RestartAtSeconds is { } restart && !(restart > at))
+                {
+                    fail($"{path}.restartAtSeconds", $"a restart comes after the crash at {at} s, not at {restart} s");
+                }
+
+                break;
+        }
+    }
+
+    private static void ValidateFaults(ScenarioSpec scenario, Action<string, string> fail)
+    {
+        var subnets = scenario.Subnets ?? [];
+        for (var i = 0; i < (scenario.Faults?.Count ?? 0); i++)
+        {
+            var path = $"$.faults[{i}]";
+            var fault = scenario.Faults![i];
+            if (fault is null)
+            {
+                fail(path, "a fault cannot be null");
+                continue;
+            }
+
+            if (!FaultKinds.Contains(fault.Kind))
+            {
+                fail($"{path}.kind", $"unknown fault '{fault.Kind}'; expected one of {string.Join(", ", FaultKinds)}");
+                continue;
+            }
+
+            if (!(fault.AtSeconds >= 0 && fault.AtSeconds <= scenario.DurationSeconds + scenario.DrainSeconds))
+            {
+                fail($"{path}.atSeconds", $"must be within the run, from 0 to {scenario.DurationSeconds + scenario.DrainSeconds} s, not {fault.AtSeconds}");
+            }
+
+            var subnet = fault.Subnet is null
+                ? (subnets.Count == 1 ? subnets[0] : null)
+                : subnets.FirstOrDefault(s => s?.Id == fault.Subnet);
+            if (subnet is null)
+            {
+                fail($"{path}.subnet", fault.Subnet is null
+                    ? "name the subnet: the scenario has more than one"
+                    : $"no subnet '{fault.Subnet}' in the scenario");
+                continue;
+            }
+
+            ValidateFault(fault, subnet, path, fail);
+        }
+    }
+
+    private static void ValidateFault(FaultSpec fault, SubnetSpec subnet, string path, Action<string, string> fail)
+    {
+        void CheckIndex(string at, int index)
+        {
+            if (index < 0 || index >= subnet.Nodes)
+            {
+                fail(at, $"node index {index} is outside the subnet's 0..{subnet.Nodes - 1}");
+            }
+        }
+
+        void CheckNodes()
+        {
+            if (fault.Nodes is not { Count: > 0 } nodes)
+            {
+                fail($"{path}.nodes", $"a {fault.Kind} fault needs the indices of its nodes");
+                return;
+            }
+
+            for (var k = 0; k < nodes.Count; k++)
+            {
+                CheckIndex($"{path}.nodes[{k}]", nodes[k]);
+            }
+        }
+
+        switch (fault.Kind)
+        {
+            case "partition":
+                if (fault.Groups is not { Count: >= 2 } groups)
+                {
+                    fail($"{path}.groups", "a partition needs at least two groups of node indices");
+                    break;
+                }
+
+                var seen = new HashSet<int>();
+                for (var g = 0; g < groups.Count; g++)
+                {
+                    if (groups[g] is not { Count: > 0 } group)
+                    {
+                        fail($"{path}.groups[{g}]", "a group needs at least one node");
+                        continue;
+                    }
+
+                    for (var k = 0; k < group.Count; k++)
+                    {
+                        CheckIndex($"{path}.groups[{g}][{k}]", group[k]);
+                        if (!seen.Add(group[k]))
+                        {
+                            fail($"{path}.groups[{g}][{k}]", $"node {group[k]} is in two groups");
+                        }
+                    }
+                }
+
+                break;
+            case "cut-link" or "heal-link":
+                if (fault.From is not { } from || fault.To is not { } to)
+                {
+                    fail(path, $"a {fault.Kind} fault needs 'from' and 'to' node indices");
+                    break;
+                }
+
+                CheckIndex($"{path}.from", from);
+                CheckIndex($"{path}.to", to);
+                if (from == to)
+                {
+                    fail($"{path}.to", "a link joins two different nodes");
+                }
+
+                break;
+            case "loss-burst":
+                if (fault.Loss is not ({ } loss and >= 0 and < 1))
+                {
+                    fail($"{path}.loss", $"a loss burst needs a loss probability from 0 up to 1, not {fault.Loss?.ToString() ?? "none"}");
+                }
+
+                if (fault.DurationSeconds is not ({ } d and > 0))
+                {
+                    fail($"{path}.durationSeconds", $"a loss burst needs a duration above 0, not {fault.DurationSeconds?.ToString() ?? "none"}");
+                }
+
+                break;
+            case "crash" or "restart" or "remove-node":
+                CheckNodes();
+                break;
+            case "add-node":
+                if (fault.Count is not ({ } c and >= 1 and <= MaxNodesPerSubnet))
+                {
+                    fail($"{path}.count", $"add-node needs how many nodes to add, from 1 to {MaxNodesPerSubnet}, not {fault.Count?.ToString() ?? "none"}");
+                }
+
+                break;
+        }
+    }
+
     private static void ValidateWorkload(WorkloadSpec? workload, Action<string, string> fail)
     {
         if (workload?.Ingress is { } ingress)
@@ -172,6 +449,16 @@ public static class ScenarioValidator
             {
                 fail("$.workload.ingress.sizeBytes", $"an ingress message has from 1 to {ArtifactKinds.MaxIngressBytes} bytes (2 MiB), not {ingress.SizeBytes}");
             }
+
+            if (!SizeDistributions.Contains(ingress.Distribution))
+            {
+                fail("$.workload.ingress.distribution", $"unknown size distribution '{ingress.Distribution}'; expected one of {string.Join(", ", SizeDistributions)}");
+            }
+
+            if (ingress.MinBytes < 1 || ingress.MaxBytes > ArtifactKinds.MaxIngressBytes || ingress.MinBytes > ingress.MaxBytes)
+            {
+                fail("$.workload.ingress.maxBytes", $"sizes range from minBytes to maxBytes, within 1 to {ArtifactKinds.MaxIngressBytes} (2 MiB), not {ingress.MinBytes} to {ingress.MaxBytes}");
+            }
         }
 
         if (workload?.Blocks is { } blocks)
@@ -184,6 +471,39 @@ public static class ScenarioValidator
             if (blocks.SizeBytes < 1 || blocks.SizeBytes > ArtifactKinds.MaxBlockPayloadBytes)
             {
                 fail("$.workload.blocks.sizeBytes", $"a block proposal has from 1 to {ArtifactKinds.MaxBlockPayloadBytes} bytes (4 MiB), not {blocks.SizeBytes}");
+            }
+        }
+
+        if (workload?.Consensus is { } consensus)
+        {
+            if (workload.Blocks is not null)
+            {
+                fail("$.workload.blocks", "choose either 'blocks' (a fixed clock) or 'consensus' (rounds the nodes drive), not both");
+            }
+
+            if (!(consensus.NotaryDelayMs >= 0 && consensus.NotaryDelayMs <= 60_000))
+            {
+                fail("$.workload.consensus.notaryDelayMs", $"must be from 0 to 60000, not {consensus.NotaryDelayMs}");
+            }
+
+            if (!(consensus.TargetBlockIntervalMs >= 0 && consensus.TargetBlockIntervalMs <= 600_000))
+            {
+                fail("$.workload.consensus.targetBlockIntervalMs", $"must be from 0 to 600000, not {consensus.TargetBlockIntervalMs}");
+            }
+
+            if (consensus.MaxBlockPayloadBytes < 0 || consensus.MaxBlockPayloadBytes > ArtifactKinds.MaxBlockPayloadBytes)
+            {
+                fail("$.workload.consensus.maxBlockPayloadBytes", $"must be from 0 to {ArtifactKinds.MaxBlockPayloadBytes} (4 MiB), not {consensus.MaxBlockPayloadBytes}");
+            }
+
+            if (consensus.BlockHeaderBytes < 1 || consensus.BlockHeaderBytes > ArtifactKinds.MaxSmallArtifactBytes)
+            {
+                fail("$.workload.consensus.blockHeaderBytes", $"must be from 1 to {ArtifactKinds.MaxSmallArtifactBytes}, not {consensus.BlockHeaderBytes}");
+            }
+
+            if (consensus.ShareBytes < 1 || consensus.ShareBytes > ArtifactKinds.MaxSmallArtifactBytes)
+            {
+                fail("$.workload.consensus.shareBytes", $"must be from 1 to {ArtifactKinds.MaxSmallArtifactBytes}, not {consensus.ShareBytes}");
             }
         }
     }

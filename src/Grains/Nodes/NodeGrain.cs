@@ -6,6 +6,7 @@ using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Grains.Network;
 using OrleansGossip.Grains.Protocol;
+using OrleansGossip.Grains.Protocol.Clients;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Nodes;
@@ -23,6 +24,7 @@ public sealed class NodeGrain(
     private readonly List<SubnetMembership> _versionsInUse = [];
     private NodeConfiguration? _configuration;
     private GossipNode? _core;
+    private ConsensusClient? _consensus;
     private NodeNetwork? _network;
     private IGrainTimer? _timer;
     private double? _armedForMs;
@@ -45,7 +47,7 @@ public sealed class NodeGrain(
             random,
             configuration.Clock.EpochUtc,
             network,
-            new NodeObserver(telemetry, telemetry.ForRun(configuration.RunId)));
+            new NodeObserver(telemetry, configuration.RunId));
 
         _configuration = configuration;
         _network = network;
@@ -53,6 +55,17 @@ public sealed class NodeGrain(
         _versionsInUse.Clear();
 
         var membership = await GrainFactory.GetGrain<IRegistryGrain>(configuration.RegistryId).GetMembershipAsync(configuration.Subnet);
+        if (configuration.Consensus is { } consensus)
+        {
+            _consensus = new ConsensusClient(_core, consensus, configuration.Seed, membership.Members.Select(m => m.Id));
+            _core.Attach(_consensus);
+        }
+        else
+        {
+            _consensus = null;
+            _core.Attach(new BlockClockClient(_core.Pool));
+        }
+
         ApplyMembership(membership);
         ArmTimer();
     }
@@ -126,7 +139,9 @@ public sealed class NodeGrain(
             _configuration!.Behaviour,
             core.Ledger.Created.ToList(),
             core.Ledger.Deliveries.ToList(),
-            core.Ledger.CountersByKind()));
+            core.Ledger.CountersByKind(),
+            core.Ledger.Finalizations.ToList(),
+            core.Ledger.Unwanted.Where(id => !core.Pool.Contains(id)).ToList()));
     }
 
     /// <summary>
@@ -141,6 +156,7 @@ public sealed class NodeGrain(
         }
 
         _versionsInUse.Add(membership);
+        _consensus?.SetMembers(membership.Members.Select(m => m.Id));
         var keep = Math.Max(1, _configuration!.Gossip.RegistryVersionsInUse);
         if (_versionsInUse.Count > keep)
         {

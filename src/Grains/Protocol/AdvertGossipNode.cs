@@ -21,7 +21,7 @@ public sealed class AdvertGossipNode : GossipNode
     public AdvertGossipNode(GossipNodeContext context)
         : base(context)
     {
-        _priority = PriorityFunction.Build(Pool, Settings, NowMs);
+        _priority = PriorityFunction.Build(Pool, Settings, NowMs, IsStale);
         _nextRebuildMs = NowMs + Settings.PriorityRebuildMs;
         _nextRetransmissionMs = NowMs + Settings.RetransmissionIntervalMs;
     }
@@ -30,7 +30,7 @@ public sealed class AdvertGossipNode : GossipNode
 
     public PeerScheduler Scheduler => _scheduler;
 
-    public override double? NextDeadlineMs
+    protected override double? ProtocolDeadlineMs
     {
         get
         {
@@ -49,7 +49,7 @@ public sealed class AdvertGossipNode : GossipNode
         }
     }
 
-    public override void Tick()
+    protected override void OnTick()
     {
         var now = NowMs;
         foreach (var (download, source) in _downloads.TakeTimedOut(now))
@@ -86,7 +86,11 @@ public sealed class AdvertGossipNode : GossipNode
     protected override void OnPeerRemoved(NodeId peer)
     {
         _scheduler.RemovePeer(peer);
-        foreach (var download in _downloads.ForgetPeer(peer))
+        _downloads.ForgetPeer(peer);
+
+        // The peer's queue went with it: requeue not only the downloads that were in flight from it but also those
+        // that waited in its queue, or they would stall until the next retransmission brought a fresh advert.
+        foreach (var download in _downloads.All)
         {
             Requeue(download);
         }
@@ -98,13 +102,33 @@ public sealed class AdvertGossipNode : GossipNode
 
     protected override void OnValidated(Artifact artifact, NodeId? source)
     {
-        var holders = _downloads.TryGet(artifact.Id, out var download) ? download.Advertisers : null;
+        List<NodeId>? holders = null;
+        var freed = false;
+        if (_downloads.TryGet(artifact.Id, out var download))
+        {
+            // The pool holds it now, fetched or submitted here meanwhile: the download is over. Were it left pending,
+            // a body arriving for it would fail to enter the pool and count its honest sender as misbehaving.
+            holders = download.Advertisers;
+            _downloads.Remove(artifact.Id);
+            if (download.Source is { } inFlight)
+            {
+                _scheduler.FinishedDownload(inFlight);
+                download.Source = null;
+                freed = true;
+            }
+        }
+
         foreach (var peer in Peers)
         {
             if (peer != source && holders?.Contains(peer) != true)
             {
                 SendAdvert(peer, artifact.Advert);
             }
+        }
+
+        if (freed)
+        {
+            Pump();
         }
     }
 
@@ -127,7 +151,7 @@ public sealed class AdvertGossipNode : GossipNode
         {
             if (!Pool.Contains(advert))
             {
-                Ledger.For(advert.Kind).Dropped++;
+                Ledger.RecordUnwanted(advert);
                 Context.Observer.Record(GossipEvent.Dropped, advert.Kind, 0);
             }
 
@@ -172,6 +196,7 @@ public sealed class AdvertGossipNode : GossipNode
 
         Context.Observer.Record(GossipEvent.FetchDone, download.Advert.Kind, artifact.Body.Size);
         OnValidated(artifact, from);
+        NotifyClients(artifact);
         _downloads.Remove(artifact.Id);
         Pump();
     }
@@ -179,7 +204,7 @@ public sealed class AdvertGossipNode : GossipNode
     private void RebuildPriorities(double now)
     {
         Pool.Purge(now);
-        _priority = PriorityFunction.Build(Pool, Settings, now);
+        _priority = PriorityFunction.Build(Pool, Settings, now, IsStale);
         foreach (var download in _downloads.All.ToList())
         {
             var priority = _priority.Classify(download.Advert);
@@ -191,7 +216,7 @@ public sealed class AdvertGossipNode : GossipNode
                 }
 
                 _downloads.Remove(download.Advert.Id);
-                Ledger.For(download.Advert.Kind).Dropped++;
+                Ledger.RecordUnwanted(download.Advert);
                 Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
                 continue;
             }

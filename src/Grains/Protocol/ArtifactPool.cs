@@ -31,6 +31,32 @@ public sealed class ArtifactPool
 
     public int CountIn(GossipChannel channel) => _sections[(int)channel].Validated.Count;
 
+    /// <summary>A channel's validated artifacts, oldest first.</summary>
+    public IEnumerable<Artifact> ValidatedIn(GossipChannel channel)
+    {
+        var section = _sections[(int)channel];
+        foreach (var id in section.Order)
+        {
+            if (section.Validated.TryGetValue(id, out var artifact))
+            {
+                yield return artifact;
+            }
+        }
+    }
+
+    /// <summary>Removes artifacts a client no longer needs (a finalized block's ingress); returns how many went.</summary>
+    public int RemoveAll(GossipChannel channel, IEnumerable<ArtifactId> ids)
+    {
+        var section = _sections[(int)channel];
+        var removed = ids.Count(section.Validated.Remove);
+        if (section.Order.Count > 2 * section.Validated.Count + 64)
+        {
+            section.CompactOrder();
+        }
+
+        return removed;
+    }
+
     public bool Contains(ArtifactId id) => _sections.Any(s => s.Validated.ContainsKey(id));
 
     public bool Contains(Advert advert) => Section(advert).Validated.ContainsKey(advert.Id);

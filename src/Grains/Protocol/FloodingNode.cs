@@ -7,9 +7,9 @@ namespace OrleansGossip.Grains.Protocol;
 /// <summary>The naive baseline: every node sends every body it gets to every peer but the one it came from.</summary>
 public sealed class FloodingNode(GossipNodeContext context) : GossipNode(context)
 {
-    public override double? NextDeadlineMs => null;
+    protected override double? ProtocolDeadlineMs => null;
 
-    public override void Tick()
+    protected override void OnTick()
     {
     }
 
@@ -49,6 +49,7 @@ public sealed class FloodingNode(GossipNodeContext context) : GossipNode(context
         if (Accept(from, artifact, artifact.Advert))
         {
             OnValidated(artifact, from);
+            NotifyClients(artifact);
         }
     }
 

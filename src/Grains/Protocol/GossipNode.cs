@@ -2,6 +2,7 @@ using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Protocol.Clients;
 
 namespace OrleansGossip.Grains.Protocol;
 
@@ -13,6 +14,7 @@ namespace OrleansGossip.Grains.Protocol;
 public abstract class GossipNode
 {
     private readonly HashSet<NodeId> _peers = [];
+    private readonly List<IArtifactClient> _clients = [];
 
     protected GossipNode(GossipNodeContext context)
     {
@@ -39,7 +41,28 @@ public abstract class GossipNode
     public long RejectedNonMember { get; private set; }
 
     /// <summary>When <see cref="Tick"/> next has work, in emulated milliseconds since the epoch; null when idle.</summary>
-    public abstract double? NextDeadlineMs { get; }
+    public double? NextDeadlineMs
+    {
+        get
+        {
+            var next = ProtocolDeadlineMs;
+            foreach (var client in _clients)
+            {
+                if (client.NextDeadlineMs is { } due && (next is null || due < next))
+                {
+                    next = due;
+                }
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>The clients on top of this node's pool (consensus, a block clock).</summary>
+    public IReadOnlyList<IArtifactClient> Clients => _clients;
+
+    /// <summary>Emulated milliseconds since the run's epoch, by the node's clock.</summary>
+    public double NowMs => Context.NowMs;
 
     public virtual int PendingDownloads => 0;
 
@@ -47,7 +70,8 @@ public abstract class GossipNode
 
     protected GossipSettings Settings => Context.Settings;
 
-    protected double NowMs => Context.NowMs;
+    /// <summary>When the protocol itself next has work (time-outs, rebuilds, retransmissions).</summary>
+    protected abstract double? ProtocolDeadlineMs { get; }
 
     /// <summary>Replaces the peer set (the subnet's members over the registry versions in use, less this node).</summary>
     public void SetPeers(IEnumerable<NodeId> peers)
@@ -76,10 +100,10 @@ public abstract class GossipNode
             return;
         }
 
-        NoteConsensusProgress(artifact.Advert);
         Ledger.RecordCreated(artifact.Advert, NowMs);
         Context.Observer.Record(GossipEvent.Created, artifact.Advert.Kind, artifact.Advert.Size);
         OnValidated(artifact, source: null);
+        NotifyClients(artifact);
     }
 
     public void Receive(NodeId from, GossipMessage message)
@@ -116,8 +140,33 @@ public abstract class GossipNode
     /// <summary>The link to <paramref name="peer"/> works again: send what the peer may have missed.</summary>
     public abstract void OnLinkRestored(NodeId peer);
 
-    /// <summary>Does what is due by now: timeouts, priority rebuilds, retransmissions.</summary>
-    public abstract void Tick();
+    /// <summary>Does what is due by now: the protocol's time-outs, rebuilds and retransmissions, then the clients' work.</summary>
+    public void Tick()
+    {
+        OnTick();
+        foreach (var client in _clients)
+        {
+            client.Tick();
+        }
+    }
+
+    public void Attach(IArtifactClient client) => _clients.Add(client);
+
+    /// <summary>True when a client says the advert is for something no longer needed.</summary>
+    public bool IsStale(Advert advert)
+    {
+        foreach (var client in _clients)
+        {
+            if (client.IsStale(advert))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected abstract void OnTick();
 
     protected abstract void OnValidated(Artifact artifact, NodeId? source);
 
@@ -155,21 +204,17 @@ public abstract class GossipNode
             return false;
         }
 
-        NoteConsensusProgress(expected);
         Ledger.RecordDelivered(expected, NowMs);
         Context.Observer.Record(GossipEvent.Delivered, expected.Kind, expected.Size);
         return true;
     }
 
-    /// <summary>
-    /// A block proposal at height h is built on a finalized parent, so the node takes h - 1 as finalized; its pool
-    /// then purges, and its priority function drops, consensus artifacts below that height.
-    /// </summary>
-    private void NoteConsensusProgress(Advert advert)
+    /// <summary>Tells the clients of an artifact that entered the validated pool.</summary>
+    protected void NotifyClients(Artifact artifact)
     {
-        if (advert.Kind == ArtifactKind.BlockProposal && advert.Attribute - 1 > Pool.FinalizedHeight)
+        foreach (var client in _clients)
         {
-            Pool.FinalizedHeight = advert.Attribute - 1;
+            client.OnArtifact(artifact);
         }
     }
 

@@ -10,10 +10,17 @@ public sealed class NodeLedger
     private readonly KindCounters?[] _counters = new KindCounters?[ArtifactKinds.All.Count];
     private readonly List<ArtifactOrigin> _created = [];
     private readonly List<DeliveryRecord> _deliveries = [];
+    private readonly List<FinalizationRecord> _finalizations = [];
+    private readonly HashSet<ArtifactId> _unwanted = [];
 
     public IReadOnlyList<ArtifactOrigin> Created => _created;
 
     public IReadOnlyList<DeliveryRecord> Deliveries => _deliveries;
+
+    public IReadOnlyList<FinalizationRecord> Finalizations => _finalizations;
+
+    /// <summary>Artifacts this node's priority function dropped before it got them: it did not want them.</summary>
+    public IReadOnlyCollection<ArtifactId> Unwanted => _unwanted;
 
     /// <summary>Bad bodies and other misbehaviour seen from each peer.</summary>
     public Dictionary<NodeId, long> Misbehaviour { get; } = [];
@@ -31,6 +38,15 @@ public sealed class NodeLedger
         _deliveries.Add(new DeliveryRecord(advert.Id, atMs));
         For(advert.Kind).Deliveries++;
     }
+
+    public void RecordUnwanted(Advert advert)
+    {
+        For(advert.Kind).Dropped++;
+        _unwanted.Add(advert.Id);
+    }
+
+    public void RecordFinalization(long height, ArtifactId block, double atMs) =>
+        _finalizations.Add(new FinalizationRecord(height, block, atMs));
 
     public void RecordMisbehaviour(NodeId peer) =>
         Misbehaviour[peer] = Misbehaviour.GetValueOrDefault(peer) + 1;

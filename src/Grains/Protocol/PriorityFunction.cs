@@ -16,23 +16,42 @@ public sealed class PriorityFunction
     private readonly long _finalizedHeight;
     private readonly long _fetchWindow;
     private readonly double _nowMs;
+    private readonly bool _enabled;
+    private readonly Func<Advert, bool> _isStale;
 
-    private PriorityFunction(ArtifactPool pool, long finalizedHeight, long fetchWindow, double nowMs)
+    private PriorityFunction(ArtifactPool pool, GossipSettings settings, double nowMs, Func<Advert, bool>? isStale)
     {
         _pool = pool;
-        _finalizedHeight = finalizedHeight;
-        _fetchWindow = fetchWindow;
+        _finalizedHeight = pool.FinalizedHeight;
+        _fetchWindow = settings.ConsensusFetchWindow;
+        _enabled = settings.Priorities;
         _nowMs = nowMs;
+        _isStale = isStale ?? (_ => false);
     }
 
     public double BuiltAtMs => _nowMs;
 
-    public static PriorityFunction Build(ArtifactPool pool, GossipSettings settings, double nowMs) =>
-        new(pool, pool.FinalizedHeight, settings.ConsensusFetchWindow, nowMs);
+    /// <summary>
+    /// Builds the function from the pool as it is now. With priorities off (<see cref="GossipSettings.Priorities"/>)
+    /// every advert for something not in the pool is fetched, in arrival order. <paramref name="isStale"/> lets the
+    /// clients drop what they no longer need (a finalized block's ingress).
+    /// </summary>
+    public static PriorityFunction Build(ArtifactPool pool, GossipSettings settings, double nowMs, Func<Advert, bool>? isStale = null) =>
+        new(pool, settings, nowMs, isStale);
 
     public Priority Classify(Advert advert)
     {
         if (_pool.Contains(advert))
+        {
+            return Priority.Drop;
+        }
+
+        if (!_enabled)
+        {
+            return Priority.Fetch;
+        }
+
+        if (_isStale(advert))
         {
             return Priority.Drop;
         }

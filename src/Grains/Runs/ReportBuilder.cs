@@ -8,11 +8,14 @@ namespace OrleansGossip.Grains.Runs;
 /// <summary>
 /// Turns the nodes' run logs into a subnet's figures per artifact kind. Reach times count honest nodes, the
 /// creator included from the moment it made the artifact; delivery ratio counts the honest nodes other than the
-/// creator; duplicate ratio and messages per delivery count every node.
+/// creator that wanted the artifact (their priority function did not drop it before they got it); duplicate
+/// ratio and messages per delivery count every node.
 /// </summary>
 public static class ReportBuilder
 {
-    public static SubnetReport BuildSubnet(SubnetId subnet, IReadOnlyList<NodeRunLog> logs)
+    private const int MaxTimelinePoints = 400;
+
+    public static SubnetReport BuildSubnet(SubnetId subnet, IReadOnlyList<NodeRunLog> logs, double durationSeconds)
     {
         var honest = logs.Where(l => l.Behaviour == NodeBehaviour.Honest).Select(l => l.Node).ToHashSet();
         var origins = new Dictionary<ArtifactId, (ArtifactOrigin Origin, NodeId Node)>();
@@ -25,6 +28,18 @@ public static class ReportBuilder
         }
 
         var honestTimes = origins.Keys.ToDictionary(id => id, _ => new List<double>());
+        var unwanted = origins.Keys.ToDictionary(id => id, _ => 0);
+        foreach (var log in logs.Where(l => honest.Contains(l.Node)))
+        {
+            foreach (var id in log.Unwanted)
+            {
+                if (unwanted.TryGetValue(id, out var count))
+                {
+                    unwanted[id] = count + 1;
+                }
+            }
+        }
+
         var receivers = origins.Keys.ToDictionary(id => id, _ => 0);
         foreach (var log in logs)
         {
@@ -55,10 +70,59 @@ public static class ReportBuilder
                 }
             }
 
-            kinds.Add(BuildKind(group.Key, group.ToList(), honest, honestTimes, receivers, counters));
+            kinds.Add(BuildKind(group.Key, group.ToList(), honest, honestTimes, receivers, unwanted, counters));
         }
 
-        return new SubnetReport { Subnet = subnet.Value, Nodes = logs.Count, HonestNodes = honest.Count, Kinds = kinds };
+        return new SubnetReport
+        {
+            Subnet = subnet.Value,
+            Nodes = logs.Count,
+            HonestNodes = honest.Count,
+            Kinds = kinds,
+            Consensus = BuildConsensus(logs.Where(l => honest.Contains(l.Node)).ToList(), origins, durationSeconds),
+        };
+    }
+
+    /// <summary>
+    /// Consensus figures from the honest nodes' finalizations: the median node's finalized height and rate over the
+    /// workload, and proposal-to-finalization times across nodes and heights. Null when nothing was finalized.
+    /// </summary>
+    public static ConsensusReport? BuildConsensus(
+        IReadOnlyList<NodeRunLog> honestLogs,
+        IReadOnlyDictionary<ArtifactId, (ArtifactOrigin Origin, NodeId Node)> origins,
+        double durationSeconds)
+    {
+        if (honestLogs.All(l => l.Finalizations.Count == 0))
+        {
+            return null;
+        }
+
+        var byFinalHeight = honestLogs.OrderBy(l => l.Finalizations.Count == 0 ? 0 : l.Finalizations[^1].Height).ToList();
+        var median = byFinalHeight[byFinalHeight.Count / 2];
+        var durationMs = durationSeconds * 1000;
+        var withinDuration = median.Finalizations.Where(f => f.AtMs <= durationMs).Select(f => f.Height).DefaultIfEmpty(0).Max();
+        var delays = new List<double>();
+        foreach (var log in honestLogs)
+        {
+            foreach (var finalization in log.Finalizations)
+            {
+                if (origins.TryGetValue(finalization.Block, out var proposal))
+                {
+                    delays.Add(finalization.AtMs - proposal.Origin.AtMs);
+                }
+            }
+        }
+
+        var timeline = median.Finalizations;
+        var step = Math.Max(1, timeline.Count / MaxTimelinePoints);
+        return new ConsensusReport
+        {
+            FinalizedHeight = median.Finalizations.Count == 0 ? 0 : median.Finalizations[^1].Height,
+            FinalizationRatePerSecond = durationSeconds > 0 ? withinDuration / durationSeconds : 0,
+            ProposalToFinalizationMs = Percentiles.Of(delays),
+            Timeline = timeline.Where((_, i) => i % step == 0 || i == timeline.Count - 1)
+                .Select(f => new HeightPoint(Math.Round(f.AtMs / 1000, 3), f.Height)).ToList(),
+        };
     }
 
     private static KindReport BuildKind(
@@ -67,6 +131,7 @@ public static class ReportBuilder
         HashSet<NodeId> honest,
         Dictionary<ArtifactId, List<double>> honestTimes,
         Dictionary<ArtifactId, int> receivers,
+        Dictionary<ArtifactId, int> unwanted,
         KindCounters counters)
     {
         var all = new List<double>();
@@ -80,7 +145,7 @@ public static class ReportBuilder
         {
             var times = honestTimes[origin.Artifact];
             var creatorIsHonest = honest.Contains(creator);
-            shouldReceive += honest.Count - (creatorIsHonest ? 1 : 0);
+            shouldReceive += honest.Count - (creatorIsHonest ? 1 : 0) - unwanted[origin.Artifact];
             received += times.Count;
             minimumBytes += (long)origin.Size * receivers[origin.Artifact];
             if (creatorIsHonest)

@@ -48,7 +48,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         var problems = ScenarioValidator.Validate(scenario);
         if (problems.Count > 0)
         {
-            throw new ScenarioException(scenario.Name, problems);
+            throw new ScenarioException(null, problems);
         }
 
         GossipProtocols.TryParse(scenario.Protocol, out var protocol);
@@ -62,7 +62,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
 
         var totalNodes = plans.Sum(p => p.Nodes.Count);
         var clock = new RunClock(wall.GetUtcNow() + TimeSpan.FromMilliseconds(250 + totalNodes), scenario.TimeScale);
-        var gossip = scenario.Gossip ?? GossipSettings.Default;
+        var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };
         var configurations = new List<Task>(totalNodes);
         foreach (var plan in plans)
         {
@@ -76,7 +76,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
             };
             for (var i = 0; i < plan.Nodes.Count; i++)
             {
-                var configuration = new NodeConfiguration(RunId, RunId, plan.Nodes[i], plan.Id, protocol, plan.Behaviours[i], network, gossip, clock, scenario.Seed);
+                var configuration = new NodeConfiguration(RunId, RunId, plan.Nodes[i], plan.Id, protocol, plan.Behaviours[i], network, gossip, clock, scenario.Seed, scenario.Workload?.Consensus);
                 configurations.Add(GrainFactory.GetNode(RunId, plan.Nodes[i]).ConfigureAsync(configuration));
             }
         }
@@ -141,7 +141,8 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         else if (_phase == RunPhase.Draining)
         {
             var drainEnd = _workload.DurationMs + (_scenario.DrainSeconds * 1000);
-            if (now >= drainEnd || _deliveries >= _expected)
+            var allDelivered = _scenario.Workload?.Consensus is null && _deliveries >= _expected;
+            if (now >= drainEnd || allDelivered)
             {
                 await FinishAsync();
             }
@@ -161,7 +162,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
             {
                 var logs = await Task.WhenAll(plan.Nodes.Select(n => GrainFactory.GetNode(RunId, n).GetRunLogAsync()));
                 deliveries += logs.Sum(l => l.Deliveries.Count);
-                subnets.Add(ReportBuilder.BuildSubnet(plan.Id, logs));
+                subnets.Add(ReportBuilder.BuildSubnet(plan.Id, logs, _scenario!.DurationSeconds));
             }
 
             _report = new RunReport

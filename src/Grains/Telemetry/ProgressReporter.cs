@@ -14,6 +14,9 @@ public sealed partial class ProgressReporter(
     IOptions<EmulatorOptions> options,
     ILogger<ProgressReporter> logger) : BackgroundService
 {
+    /// <summary>A run whose nodes on this silo delivered nothing for this many reports is no longer reported to.</summary>
+    private const int QuietReportsBeforeForgetting = 20;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ProgressInterval);
@@ -25,6 +28,13 @@ public sealed partial class ProgressReporter(
                 try
                 {
                     var deliveries = run.TakeDeliveries();
+                    run.QuietReports = deliveries == 0 ? run.QuietReports + 1 : 0;
+                    if (run.QuietReports > QuietReportsBeforeForgetting)
+                    {
+                        recorder.ForgetRun(run.RunId);
+                        continue;
+                    }
+
                     await grains.GetGrain<IRunGrain>(run.RunId)
                         .ReportProgressAsync(new SiloProgress(silo.Name, deliveries, lag)).ConfigureAwait(false);
                 }

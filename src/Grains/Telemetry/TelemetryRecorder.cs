@@ -58,7 +58,13 @@ public sealed class TelemetryRecorder : IDisposable
 
     public IEnumerable<RunCounters> Runs => _runs.Values;
 
-    public void ForgetRun(string runId) => _runs.TryRemove(runId, out _);
+    public void ForgetRun(string runId)
+    {
+        if (_runs.TryRemove(runId, out var counters))
+        {
+            counters.Forgotten = true;
+        }
+    }
 
     /// <summary>The scheduler lag recorded since the last call.</summary>
     public LagHistogram TakeLag() => _lag.TakeSnapshot();

@@ -1,0 +1,364 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Scenarios;
+
+namespace OrleansGossip.Grains.Protocol.Clients;
+
+/// <summary>
+/// IC-like consensus rounds at one node, driven by what enters its pool. At height h the block makers, ranked
+/// by a permutation drawn from the run's seed, propose in turn (rank r after r notary delays into the round, which
+/// starts no earlier than the target block interval), the block carrying ingress from the pool; a maker stays quiet
+/// when it holds a better-ranked proposal. A node sends a notarization share for a rank-r proposal r + 1 notary
+/// delays into the round; a block with shares from a threshold of n - f nodes is notarized, the node moves to
+/// h + 1, sends a finalization share for it (unless it also notarized another block at h) and a random-beacon share
+/// for h + 1. Finalization shares from the threshold finalize the height: the pool purges
+/// what is below it and the block's ingress, the node sends a certification share, and every
+/// <see cref="CatchUpIntervalHeights"/> heights a catch-up share, with which a node that fell behind jumps ahead.
+/// </summary>
+public sealed class ConsensusClient : IArtifactClient
+{
+    /// <summary>Heights between catch-up shares (the IC's DKG interval is longer; runs here are short).</summary>
+    public const long CatchUpIntervalHeights = 20;
+
+    private readonly GossipNode _node;
+    private readonly ConsensusSpec _spec;
+    private readonly ulong _runSeed;
+    private readonly ulong _selfTag;
+    private readonly Dictionary<long, List<Proposal>> _proposals = [];
+    private readonly Dictionary<(long Height, ArtifactId Block), HashSet<ulong>> _notarizationShares = [];
+    private readonly Dictionary<(long Height, ArtifactId Block), HashSet<ulong>> _finalizationShares = [];
+    private readonly Dictionary<long, HashSet<ulong>> _catchUpShares = [];
+    private readonly Dictionary<long, ArtifactId> _notarized = [];
+    private readonly HashSet<ArtifactId> _included = [];
+    private ulong[] _members = [];
+    private long _height = 1;
+    private double _heightStartMs;
+    private long _proposedHeight;
+    private readonly HashSet<ArtifactId> _notarizedByMe = [];
+
+    public ConsensusClient(GossipNode node, ConsensusSpec spec, ulong runSeed, IEnumerable<NodeId> members)
+    {
+        _node = node;
+        _spec = spec;
+        _runSeed = runSeed;
+        _selfTag = TagOf(node.Self);
+        SetMembers(members);
+    }
+
+    /// <summary>The height this node is at: the one after the highest it saw notarized.</summary>
+    public long Height => _height;
+
+    public long FinalizedHeight { get; private set; }
+
+    /// <summary>Shares needed to notarize or finalize: n - f, where f = (n - 1) / 3 nodes may be faulty.</summary>
+    public int Threshold => _members.Length - ((_members.Length - 1) / 3);
+
+    public double? NextDeadlineMs
+    {
+        get
+        {
+            double? next = null;
+            if (ProposeAtMs() is { } propose)
+            {
+                next = propose;
+            }
+
+            if (NotarizeAtMs() is { } notarize)
+            {
+                next = next is { } n ? Math.Min(n, notarize) : notarize;
+            }
+
+            return next;
+        }
+    }
+
+    private double NowMs => _node.NowMs;
+
+    /// <summary>A stable 64-bit tag for a node: what its shares carry to say whose they are.</summary>
+    public static ulong TagOf(NodeId node)
+    {
+        var hash = Hash128.Of(System.Text.Encoding.UTF8.GetBytes(node.Value));
+        return hash.High;
+    }
+
+    public void SetMembers(IEnumerable<NodeId> members) =>
+        _members = members.Select(TagOf).Distinct().Order().ToArray();
+
+    public bool IsStale(Advert advert) => advert.Kind == ArtifactKind.Ingress && _included.Contains(advert.Id);
+
+    public void OnArtifact(Artifact artifact)
+    {
+        var advert = artifact.Advert;
+        var height = advert.Attribute;
+        var includes = artifact.Body.Includes ?? [];
+        switch (advert.Kind)
+        {
+            case ArtifactKind.BlockProposal when height >= FinalizedHeight:
+                var list = _proposals.TryGetValue(height, out var known) ? known : _proposals[height] = [];
+                if (list.TrueForAll(p => p.Id != advert.Id))
+                {
+                    list.Add(new Proposal(advert.Id, RankOf(artifact.Body.Seed, height)));
+                    _included.UnionWith(includes);
+                }
+
+                break;
+            case ArtifactKind.NotarizationShare when includes.Count > 0:
+                if (Count(_notarizationShares, (height, includes[0]), artifact.Body.Seed) >= Threshold)
+                {
+                    OnNotarized(height, includes[0]);
+                }
+
+                break;
+            case ArtifactKind.FinalizationShare when includes.Count > 0:
+                if (Count(_finalizationShares, (height, includes[0]), artifact.Body.Seed) >= Threshold)
+                {
+                    Finalize(height, includes[0]);
+                }
+
+                break;
+            case ArtifactKind.CatchUpShare:
+                var shares = _catchUpShares.TryGetValue(height, out var seen) ? seen : _catchUpShares[height] = [];
+                shares.Add(artifact.Body.Seed);
+                if (shares.Count >= Threshold && height > FinalizedHeight)
+                {
+                    Finalize(height, includes.Count > 0 ? includes[0] : default);
+                }
+
+                break;
+        }
+
+        Tick();
+    }
+
+    public void Tick()
+    {
+        if (ProposeAtMs() is { } proposeAt && NowMs >= proposeAt)
+        {
+            Propose();
+        }
+
+        if (_proposals.TryGetValue(_height, out var proposals))
+        {
+            foreach (var proposal in proposals.Where(p => p.Rank >= 0 && NowMs >= NotarizeAtMs(p) && !_notarizedByMe.Contains(p.Id)).ToList())
+            {
+                _notarizedByMe.Add(proposal.Id);
+                Share(ArtifactKind.NotarizationShare, _height, proposal.Id);
+            }
+        }
+    }
+
+    /// <summary>When the round at the node's height starts: when the node got there, but not before the target interval.</summary>
+    private double RoundStartMs => Math.Max(_heightStartMs, (_height - 1) * _spec.TargetBlockIntervalMs);
+
+    /// <summary>A proposal of rank r may be notarized r + 1 notary delays into the round.</summary>
+    private double NotarizeAtMs(Proposal proposal) => RoundStartMs + (_spec.NotaryDelayMs * (1 + proposal.Rank));
+
+    private double? ProposeAtMs()
+    {
+        if (_proposedHeight >= _height || _members.Length == 0)
+        {
+            return null;
+        }
+
+        var rank = RankOf(_selfTag, _height);
+        if (rank < 0 || (LowestRanked(_height) is { } best && best.Rank <= rank))
+        {
+            return null;
+        }
+
+        return RoundStartMs + (rank * _spec.NotaryDelayMs);
+    }
+
+    private double? NotarizeAtMs()
+    {
+        if (!_proposals.TryGetValue(_height, out var proposals))
+        {
+            return null;
+        }
+
+        double? next = null;
+        foreach (var proposal in proposals)
+        {
+            if (proposal.Rank >= 0 && !_notarizedByMe.Contains(proposal.Id))
+            {
+                var at = NotarizeAtMs(proposal);
+                next = next is { } n ? Math.Min(n, at) : at;
+            }
+        }
+
+        return next;
+    }
+
+    private void Propose()
+    {
+        _proposedHeight = _height;
+        var payload = new List<ArtifactId>();
+        long bytes = 0;
+        foreach (var ingress in _node.Pool.ValidatedIn(GossipChannel.Ingress))
+        {
+            if (_included.Contains(ingress.Id) || bytes + ingress.Advert.Size > _spec.MaxBlockPayloadBytes)
+            {
+                continue;
+            }
+
+            payload.Add(ingress.Id);
+            bytes += ingress.Advert.Size;
+        }
+
+        var body = new ArtifactBody((int)(_spec.BlockHeaderBytes + bytes), _selfTag, null, payload);
+        _node.Submit(Artifact.Create(ArtifactKind.BlockProposal, _height, _node.Self.Value, _height, body));
+    }
+
+    private void OnNotarized(long height, ArtifactId block)
+    {
+        if (!_notarized.TryAdd(height, block) || height < _height)
+        {
+            return;
+        }
+
+        var endorsed = height != _height || _notarizedByMe.All(id => id == block);
+        _height = height + 1;
+        _heightStartMs = NowMs;
+        _notarizedByMe.Clear();
+        if (endorsed)
+        {
+            Share(ArtifactKind.FinalizationShare, height, block);
+        }
+
+        Share(ArtifactKind.RandomBeacon, height + 1, null);
+    }
+
+    private void Finalize(long height, ArtifactId block)
+    {
+        if (height <= FinalizedHeight)
+        {
+            return;
+        }
+
+        FinalizedHeight = height;
+        _node.Ledger.RecordFinalization(height, block, NowMs);
+        var pool = _node.Pool;
+        pool.FinalizedHeight = Math.Max(pool.FinalizedHeight, height);
+        if (pool.TryGet(block, out var finalized) && finalized.Body.Includes is { } carried)
+        {
+            pool.RemoveAll(GossipChannel.Ingress, carried);
+        }
+
+        Prune(height);
+        if (_height <= height)
+        {
+            _height = height + 1;
+            _heightStartMs = NowMs;
+            _notarizedByMe.Clear();
+        }
+
+        if (_spec.Certification)
+        {
+            Share(ArtifactKind.CertificationShare, height, null);
+        }
+
+        if (height % CatchUpIntervalHeights == 0)
+        {
+            Share(ArtifactKind.CatchUpShare, height, block);
+        }
+    }
+
+    private void Share(ArtifactKind kind, long height, ArtifactId? about)
+    {
+        var body = new ArtifactBody(_spec.ShareBytes, _selfTag, null, about is { } id ? [id] : null);
+        _node.Submit(Artifact.Create(kind, height, _node.Self.Value, height, body));
+    }
+
+    private Proposal? LowestRanked(long height)
+    {
+        if (!_proposals.TryGetValue(height, out var proposals) || proposals.Count == 0)
+        {
+            return null;
+        }
+
+        var best = proposals[0];
+        foreach (var proposal in proposals)
+        {
+            if (proposal.Rank >= 0 && (best.Rank < 0 || proposal.Rank < best.Rank))
+            {
+                best = proposal;
+            }
+        }
+
+        return best.Rank < 0 ? null : best;
+    }
+
+    /// <summary>A member's place in the height's block-maker order; -1 for a node that is not a member.</summary>
+    private int RankOf(ulong tag, long height)
+    {
+        var key = Mix(tag, height);
+        var rank = 0;
+        var member = false;
+        foreach (var other in _members)
+        {
+            if (other == tag)
+            {
+                member = true;
+            }
+            else if (Mix(other, height) < key)
+            {
+                rank++;
+            }
+        }
+
+        return member ? rank : -1;
+    }
+
+    private ulong Mix(ulong tag, long height)
+    {
+        var x = tag ^ _runSeed ^ ((ulong)height * 0x9E3779B97F4A7C15UL);
+        x ^= x >> 33;
+        x *= 0xFF51AFD7ED558CCDUL;
+        x ^= x >> 33;
+        x *= 0xC4CEB9FE1A85EC53UL;
+        return x ^ (x >> 33);
+    }
+
+    private static int Count<TKey>(Dictionary<TKey, HashSet<ulong>> shares, TKey key, ulong from)
+        where TKey : notnull
+    {
+        if (!shares.TryGetValue(key, out var set))
+        {
+            set = [];
+            shares[key] = set;
+        }
+
+        set.Add(from);
+        return set.Count;
+    }
+
+    private void Prune(long finalized)
+    {
+        foreach (var height in _proposals.Keys.Where(h => h < finalized).ToList())
+        {
+            _proposals.Remove(height);
+        }
+
+        foreach (var key in _notarizationShares.Keys.Where(k => k.Height < finalized).ToList())
+        {
+            _notarizationShares.Remove(key);
+        }
+
+        foreach (var key in _finalizationShares.Keys.Where(k => k.Height <= finalized).ToList())
+        {
+            _finalizationShares.Remove(key);
+        }
+
+        foreach (var height in _notarized.Keys.Where(h => h < finalized).ToList())
+        {
+            _notarized.Remove(height);
+        }
+
+        foreach (var height in _catchUpShares.Keys.Where(h => h <= finalized).ToList())
+        {
+            _catchUpShares.Remove(height);
+        }
+    }
+
+    private sealed record Proposal(ArtifactId Id, int Rank);
+}

@@ -1,0 +1,66 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Runs;
+using Xunit;
+
+namespace OrleansGossip.Cluster.Tests;
+
+/// <summary>After a reconnect a node gets what it missed while its links were cut.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class LinkHealingTests(ClusterFixture fixture)
+{
+    private const int Nodes = 7;
+    private const int Isolated = 3;
+
+    [Fact]
+    public async Task A_node_cut_off_from_all_its_peers_gets_every_artifact_it_missed_once_its_links_heal()
+    {
+        // Periodic retransmission is pushed far beyond the test, so that only the reconnect can make up the loss.
+        var gossip = new GossipSettings { DownloadTimeoutMs = 1_000, RetransmissionIntervalMs = 3_600_000 };
+        var grains = fixture.Grains;
+        var runId = TestRuns.NewId("heal");
+        var run = grains.GetGrain<IRunGrain>(runId);
+        await run.StartAsync(TestScenarios.Idle(Nodes, gossip));
+        try
+        {
+            var nodes = grains.Nodes(runId, Nodes);
+            var isolated = nodes[Isolated];
+            var others = nodes.Where((_, i) => i != Isolated).ToList();
+            await SetLinksAsync(Isolated, up: false);
+            var status = await isolated.GetStatusAsync();
+            Assert.Equal(others.Count, status.CutLinks.Count);
+
+            var artifacts = new List<Artifact>();
+            for (var sequence = 1; sequence <= 5; sequence++)
+            {
+                var origin = sequence % 2; // nodes 0 and 1 take turns
+                var artifact = TestRuns.Ingress(origin, sequence);
+                artifacts.Add(artifact);
+                await nodes[origin].SubmitAsync(artifact);
+            }
+
+            await TestRuns.AllHoldAsync(others, artifacts, "every connected node holds every artifact");
+            var missing = await TestRuns.MissingAsync([isolated], artifacts);
+            Assert.Equal(artifacts.Count, missing.Count);
+            Assert.Equal(0, (await isolated.GetStatusAsync()).ValidatedArtifacts);
+
+            await SetLinksAsync(Isolated, up: true);
+            Assert.Empty((await isolated.GetStatusAsync()).CutLinks);
+            await TestRuns.AllHoldAsync([isolated], artifacts, "the reconnected node holds every artifact it missed");
+            Assert.Equal(artifacts.Count, (await isolated.GetStatusAsync()).ValidatedArtifacts);
+        }
+        finally
+        {
+            await run.StopAsync();
+        }
+
+        // Cuts (or heals) both directions of every link of node index: its own side first, then its peers' sides.
+        async Task SetLinksAsync(int index, bool up)
+        {
+            var self = grains.Node(runId, index);
+            var peers = Enumerable.Range(0, Nodes).Where(i => i != index).ToList();
+            await Task.WhenAll(peers.Select(p => self.SetLinkAsync(TestRuns.NodeId(p), up)));
+            await Task.WhenAll(peers.Select(p => grains.Node(runId, p).SetLinkAsync(TestRuns.NodeId(index), up)));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Protocol;
+using Xunit;
+
+namespace OrleansGossip.Grains.Tests.Protocol;
+
+public sealed class DownloadManagerTests
+{
+    private static readonly NodeId A = new("a");
+    private static readonly NodeId B = new("b");
+    private static readonly NodeId C = new("c");
+
+    private static int _sequence;
+
+    [Fact]
+    public void A_download_times_out_at_its_deadline_and_its_source_goes_to_the_back()
+    {
+        var manager = new DownloadManager();
+        var download = NewDownload(A, B, C);
+        manager.Add(download);
+        manager.Start(download, A, deadlineMs: 15_000);
+
+        Assert.Equal(15_000, manager.NextDeadlineMs);
+        Assert.Equal(1, manager.InFlight);
+        Assert.Empty(manager.TakeTimedOut(14_999.9));
+
+        var timedOut = Assert.Single(manager.TakeTimedOut(15_000));
+        Assert.Same(download, timedOut.Download);
+        Assert.Equal(A, timedOut.Source);
+        Assert.Null(download.Source);
+        Assert.Equal([B, C, A], download.Advertisers);
+        Assert.Equal(0, manager.InFlight);
+        Assert.Null(manager.NextDeadlineMs);
+    }
+
+    [Fact]
+    public void The_deadline_of_an_earlier_attempt_does_not_time_out_a_later_one()
+    {
+        var manager = new DownloadManager();
+        var download = NewDownload(A, B);
+        manager.Add(download);
+        manager.Start(download, A, deadlineMs: 1_000);
+        download.Source = null;
+        manager.Start(download, B, deadlineMs: 2_000);
+
+        Assert.Empty(manager.TakeTimedOut(1_500));
+        Assert.Equal(B, download.Source);
+        Assert.Equal([A, B], download.Advertisers);
+
+        Assert.Equal(B, Assert.Single(manager.TakeTimedOut(2_000)).Source);
+    }
+
+    [Fact]
+    public void A_finished_download_leaves_no_timeout_behind()
+    {
+        var manager = new DownloadManager();
+        var download = NewDownload(A);
+        manager.Add(download);
+        manager.Start(download, A, deadlineMs: 1_000);
+        manager.Remove(download.Advert.Id);
+
+        Assert.Empty(manager.TakeTimedOut(5_000));
+        Assert.Equal(0, manager.Count);
+    }
+
+    [Fact]
+    public void Forgetting_a_peer_orphans_its_downloads_and_removes_it_as_advertiser()
+    {
+        var manager = new DownloadManager();
+        var fromA = NewDownload(A, B);
+        var fromB = NewDownload(B, A);
+        manager.Add(fromA);
+        manager.Add(fromB);
+        manager.Start(fromA, A, 1_000);
+        manager.Start(fromB, B, 1_000);
+
+        var orphaned = manager.ForgetPeer(A);
+
+        Assert.Equal([fromA], orphaned);
+        Assert.Null(fromA.Source);
+        Assert.Equal([B], fromA.Advertisers);
+        Assert.Equal(B, fromB.Source);
+        Assert.Equal([B], fromB.Advertisers);
+        Assert.DoesNotContain(manager.TakeTimedOut(1_000), t => t.Download == fromA);
+    }
+
+    [Fact]
+    public void An_advertiser_is_listed_once()
+    {
+        var download = NewDownload(A, B);
+        download.AddAdvertiser(A);
+
+        Assert.Equal([A, B], download.Advertisers);
+    }
+
+    private static Download NewDownload(params NodeId[] advertisers)
+    {
+        var sequence = Interlocked.Increment(ref _sequence);
+        var artifact = Artifact.Create(ArtifactKind.Ingress, 1_000_000, "downloads", sequence, ArtifactBody.Synthetic(10, 1));
+        var download = new Download(artifact.Advert, Priority.Fetch);
+        foreach (var peer in advertisers)
+        {
+            download.AddAdvertiser(peer);
+        }
+
+        return download;
+    }
+}
