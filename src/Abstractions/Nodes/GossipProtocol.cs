@@ -9,4 +9,7 @@ public enum GossipProtocol : byte
 
     /// <summary>The naive baseline: every node sends every body to every peer.</summary>
     Flooding,
+
+    /// <summary>Today's IC: slot tables per channel, pushed small artifacts, abortable transmissions.</summary>
+    AbortableBroadcast,
 }

@@ -9,6 +9,7 @@ public static class GossipProtocols
     {
         GossipProtocol.AdvertGossip => "advert-gossip",
         GossipProtocol.Flooding => "flooding",
+        GossipProtocol.AbortableBroadcast => "abortable-broadcast",
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
     };
 

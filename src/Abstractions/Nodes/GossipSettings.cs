@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansGossip.Abstractions.Nodes;
 
 /// <summary>
@@ -27,8 +29,25 @@ public sealed record GossipSettings
     /// <summary>How many registry versions a node keeps peers from: the latest and those before it.</summary>
     [Id(6)] public int RegistryVersionsInUse { get; init; } = 1;
 
-    /// <summary>Whether adverts are classified by priority; off, every advert is fetched in arrival order.</summary>
+    /// <summary>
+    /// Whether adverts are classified by priority; off, every advert is fetched in arrival order. Set from the
+    /// scenario's top-level <c>priorities</c>.
+    /// </summary>
+    [JsonIgnore]
     [Id(7)] public bool Priorities { get; init; } = true;
+
+    /// <summary>Abortable Broadcast: the most ingress slots a node keeps for one peer.</summary>
+    [Id(8)] public int IngressSlotLimit { get; init; } = 50_000;
+
+    /// <summary>Abortable Broadcast: the most slots a node keeps for one peer in any other channel.</summary>
+    [Id(9)] public int SlotLimitPerChannel { get; init; } = 10_000;
+
+    /// <summary>
+    /// Abortable Broadcast: whether nodes broadcast artifacts they received, not only those they made. The IC's
+    /// full mesh needs no relay; sparser topologies do. Set from the subnet's topology.
+    /// </summary>
+    [JsonIgnore]
+    [Id(10)] public bool RelayReceived { get; init; }
 
     public static GossipSettings Default { get; } = new();
 }

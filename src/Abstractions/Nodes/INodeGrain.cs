@@ -29,6 +29,24 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>Cuts (<paramref name="up"/> false) or heals the link from this node to <paramref name="peer"/>.</summary>
     Task SetLinkAsync(NodeId peer, bool up);
 
+    /// <summary>Cuts or heals the links from this node to each of <paramref name="peers"/>; a healed link sends what the peer missed.</summary>
+    Task SetLinksAsync(IReadOnlyList<NodeId> peers, bool up);
+
+    /// <summary>Sets the loss of every link of this node to <paramref name="loss"/>, or back to its configured loss when null.</summary>
+    Task SetLossAsync(double? loss);
+
+    /// <summary>
+    /// Crashes the node: from now on it sends nothing and drops whatever it receives, and its in-memory pool is lost.
+    /// Its ledger (what it made and got so far) survives for the report. Does nothing to a node already down.
+    /// </summary>
+    Task CrashAsync();
+
+    /// <summary>
+    /// Restarts a crashed node with a fresh protocol core and the same ledger: it reads its subnet from the registry
+    /// again and asks its peers to advert what it is missing. Does nothing to a node that is up.
+    /// </summary>
+    Task RestartAsync();
+
     Task<NodeStatus> GetStatusAsync();
 
     /// <summary>True when this node holds the artifact in its validated pool.</summary>

@@ -3,7 +3,11 @@ using OrleansGossip.Abstractions.Scenarios;
 
 namespace OrleansGossip.Abstractions.Nodes;
 
-/// <summary>Everything a node grain needs to take part in a run; <see cref="Consensus"/> when the node runs consensus rounds.</summary>
+/// <summary>
+/// Everything a node grain needs to take part in a run; <see cref="Consensus"/> when the node runs consensus rounds,
+/// <see cref="Topology"/> for how its subnet is connected (null: a full mesh) and <see cref="BehaviourSettings"/> for the
+/// parameters of its behaviour (null: the defaults).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeConfiguration(
     string RunId,
@@ -16,4 +20,6 @@ public sealed record NodeConfiguration(
     GossipSettings Gossip,
     RunClock Clock,
     ulong Seed,
-    ConsensusSpec? Consensus = null);
+    ConsensusSpec? Consensus = null,
+    TopologySettings? Topology = null,
+    BehaviourSettings? BehaviourSettings = null);

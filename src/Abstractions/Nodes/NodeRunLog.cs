@@ -3,7 +3,12 @@ using OrleansGossip.Abstractions.Registry;
 
 namespace OrleansGossip.Abstractions.Nodes;
 
-/// <summary>What a node saw during a run: what it made, when it got each artifact, its counters per kind and the heights it saw finalized.</summary>
+/// <summary>
+/// What a node saw during a run: what it made, when it got each artifact, its counters per kind, the heights it saw
+/// finalized, and how many bodies it received per artifact (<see cref="BodyReceipts"/>; null is read as none).
+/// <see cref="Alive"/> is false for a node that is down (crashed and not restarted) or no longer a member of its
+/// subnet (removed from the registry) when the log is taken.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeRunLog(
     NodeId Node,
@@ -12,4 +17,7 @@ public sealed record NodeRunLog(
     IReadOnlyList<DeliveryRecord> Deliveries,
     IReadOnlyDictionary<ArtifactKind, KindCounters> Counters,
     IReadOnlyList<FinalizationRecord> Finalizations,
-    IReadOnlyCollection<ArtifactId> Unwanted);
+    IReadOnlyCollection<ArtifactId> Unwanted,
+    IReadOnlyDictionary<ArtifactId, int>? BodyReceipts = null,
+    bool Alive = true,
+    IReadOnlyDictionary<string, long>? ProtocolCounters = null);

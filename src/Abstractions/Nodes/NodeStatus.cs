@@ -2,7 +2,7 @@ using OrleansGossip.Abstractions.Registry;
 
 namespace OrleansGossip.Abstractions.Nodes;
 
-/// <summary>A node's state at a glance.</summary>
+/// <summary>A node's state at a glance; a <see cref="Crashed"/> node has no peers and an empty pool until it restarts.</summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeStatus(
     NodeId Node,
@@ -11,4 +11,5 @@ public sealed record NodeStatus(
     IReadOnlyList<NodeId> CutLinks,
     int ValidatedArtifacts,
     int PendingDownloads,
-    long MisbehaviourCount);
+    long MisbehaviourCount,
+    bool Crashed = false);

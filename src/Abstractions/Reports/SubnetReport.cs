@@ -13,4 +13,7 @@ public sealed record SubnetReport
 
     /// <summary>Consensus figures, when the scenario runs consensus.</summary>
     public ConsensusReport? Consensus { get; init; }
+
+    /// <summary>The protocol's own counters summed over the subnet's nodes (Abortable Broadcast's slot-table figures).</summary>
+    public IReadOnlyDictionary<string, long> ProtocolCounters { get; init; } = new Dictionary<string, long>();
 }

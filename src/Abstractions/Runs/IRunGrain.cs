@@ -18,6 +18,9 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>The report, once the run has completed; null before.</summary>
     Task<RunReport?> GetReportAsync();
 
+    /// <summary>One row per artifact, in creation order per subnet, once the run has completed; empty before.</summary>
+    Task<IReadOnlyList<ArtifactRow>> GetArtifactRowsAsync();
+
     /// <summary>Ends the workload now and reports on what happened so far.</summary>
     Task StopAsync();
 

@@ -540,6 +540,16 @@ public static class ScenarioValidator
             fail("$.gossip.poolCapacityPerChannel", $"must be at least 1, not {gossip.PoolCapacityPerChannel}");
         }
 
+        if (gossip.IngressSlotLimit < 1)
+        {
+            fail("$.gossip.ingressSlotLimit", $"must be at least 1, not {gossip.IngressSlotLimit}");
+        }
+
+        if (gossip.SlotLimitPerChannel < 1)
+        {
+            fail("$.gossip.slotLimitPerChannel", $"must be at least 1, not {gossip.SlotLimitPerChannel}");
+        }
+
         if (gossip.RegistryVersionsInUse < 1)
         {
             fail("$.gossip.registryVersionsInUse", $"must be at least 1, not {gossip.RegistryVersionsInUse}");

@@ -22,9 +22,16 @@ public sealed class BandwidthModel
     public double TransferMs(int bytes) => bytes * _msPerByte;
 
     /// <summary>When a transfer of <paramref name="bytes"/> that cannot finish before <paramref name="earliestEndMs"/> finishes.</summary>
-    public double Reserve(double earliestEndMs, int bytes, Priority priority)
+    public double Reserve(double earliestEndMs, int bytes, Priority priority) => Reserve(earliestEndMs, bytes, priority, 1);
+
+    /// <summary>
+    /// As <see cref="Reserve(double, int, Priority)"/>, for a transfer sent at <paramref name="rateFraction"/> of the
+    /// link's rate (a slow node serving a body): it takes the link for that much longer.
+    /// </summary>
+    public double Reserve(double earliestEndMs, int bytes, Priority priority, double rateFraction)
     {
-        var duration = TransferMs(bytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rateFraction);
+        var duration = TransferMs(bytes) / rateFraction;
         var cls = (int)priority;
         var end = Math.Max(earliestEndMs, _freeAtMs[cls] + duration);
         _freeAtMs[cls] = end;

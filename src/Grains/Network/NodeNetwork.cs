@@ -6,9 +6,10 @@ using OrleansGossip.Grains.Protocol;
 namespace OrleansGossip.Grains.Network;
 
 /// <summary>
-/// A node's side of the emulated network. Outgoing messages pass its uplink (bandwidth, priority classes), then
-/// the link to the peer (latency with jitter, loss, cut or not) before the silo's scheduler delivers them;
-/// incoming ones pass its downlink. Random draws come from the node's own seeded source.
+/// A node's side of the emulated network. Outgoing messages pass its uplink (bandwidth, priority classes; bodies a
+/// slow node serves at a fraction of it), then the link to the peer (latency drawn by the link's model around the
+/// base latency, or the latency between the two nodes' regions; loss; cut or not) before the silo's scheduler
+/// delivers them; incoming ones pass its downlink. Random draws come from the node's own seeded source.
 /// </summary>
 public sealed class NodeNetwork : IGossipTransport
 {
@@ -23,6 +24,8 @@ public sealed class NodeNetwork : IGossipTransport
     private readonly BandwidthModel _downlink;
     private readonly HashSet<NodeId> _cut = [];
     private readonly Dictionary<NodeId, string> _keys = [];
+    private readonly double _serveFraction;
+    private IReadOnlyDictionary<NodeId, string> _regions = new Dictionary<NodeId, string>();
 
     public NodeNetwork(
         NodeId self,
@@ -31,8 +34,12 @@ public sealed class NodeNetwork : IGossipTransport
         RunClock clock,
         TimeProvider wall,
         Random random,
-        DeliveryScheduler scheduler)
+        DeliveryScheduler scheduler,
+        double serveFraction = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(serveFraction);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(serveFraction, 1);
+        _serveFraction = serveFraction;
         _self = self;
         _registryId = registryId;
         _settings = settings;
@@ -52,30 +59,54 @@ public sealed class NodeNetwork : IGossipTransport
 
     public IReadOnlyCollection<NodeId> CutLinks => _cut;
 
+    /// <summary>The loss of every link while a loss burst lasts; null for the configured loss.</summary>
+    public double? LossOverride { get; set; }
+
+    /// <summary>The probability that a message sent now is lost.</summary>
+    public double Loss => LossOverride ?? _settings.Loss;
+
+    /// <summary>The region of each node this node may send to, as the registry has them, for region latencies.</summary>
+    public void SetRegions(IReadOnlyDictionary<NodeId, string> regions) => _regions = regions;
+
+    /// <summary>
+    /// The base latency to <paramref name="peer"/>: from this node's region to the peer's, when the subnet has regions
+    /// and the peer's region is known; else the link's latency.
+    /// </summary>
+    public double BaseLatencyMs(NodeId peer) =>
+        _settings.RegionLatencyMs is { } row && _regions.TryGetValue(peer, out var region) && row.TryGetValue(region, out var ms)
+            ? ms
+            : _settings.LatencyMs;
+
     public bool IsCut(NodeId peer) => _cut.Contains(peer);
 
     /// <summary>Cuts or heals the link to <paramref name="peer"/>; returns true when its state changed.</summary>
     public bool SetLink(NodeId peer, bool up) => up ? _cut.Remove(peer) : _cut.Add(peer);
 
-    public void Send(NodeId to, GossipMessage message)
+    public void Send(NodeId to, GossipMessage message) => TrySend(to, message);
+
+    /// <summary>Sends a message; false when the link to <paramref name="to"/> is cut or lost it.</summary>
+    public bool TrySend(NodeId to, GossipMessage message)
     {
         if (_cut.Contains(to))
         {
             DroppedOnCutLink++;
-            return;
+            return false;
         }
 
-        if (_settings.Loss > 0 && _random.NextDouble() < _settings.Loss)
+        var loss = Loss;
+        if (loss > 0 && _random.NextDouble() < loss)
         {
             Lost++;
-            return;
+            return false;
         }
 
         var now = _clock.EmulatedMs(_wall.GetUtcNow());
         var size = message.WireSize;
-        var sent = _uplink.Reserve(now + _uplink.TransferMs(size), size, message.Priority);
-        var latency = _settings.LatencyMs + (_settings.JitterMs > 0 ? _random.NextDouble() * _settings.JitterMs : 0);
+        var fraction = message is ArtifactTransfer ? _serveFraction : 1;
+        var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
+        var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
         _scheduler.Schedule(KeyOf(to), new Envelope(_self, message), _clock.WallAt(sent + latency));
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
@@ -13,21 +14,26 @@ namespace OrleansGossip.Grains.Nodes;
 
 /// <summary>
 /// An emulated replica: a thin shell around its protocol core (<see cref="GossipNode"/>) and its side of the
-/// emulated network. One grain timer, re-armed to the core's next deadline, drives the core's time-outs.
+/// emulated network. One grain timer, re-armed to the core's next deadline, drives the core's time-outs. A crash
+/// throws the core (and with it the pool) away and keeps the ledger; a restart builds a fresh core on that ledger.
 /// </summary>
-public sealed class NodeGrain(
+public sealed partial class NodeGrain(
     DeliveryScheduler scheduler,
     TelemetryRecorder telemetry,
     TimeProvider wall,
-    IOptions<EmulatorOptions> options) : Grain, INodeGrain
+    IOptions<EmulatorOptions> options,
+    ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
     private readonly List<SubnetMembership> _versionsInUse = [];
     private NodeConfiguration? _configuration;
+    private GossipNodeContext? _context;
+    private NodeLedger? _ledger;
     private GossipNode? _core;
     private ConsensusClient? _consensus;
     private NodeNetwork? _network;
     private IGrainTimer? _timer;
     private double? _armedForMs;
+    private bool _crashed;
 
     public async Task ConfigureAsync(NodeConfiguration configuration)
     {
@@ -37,9 +43,18 @@ public sealed class NodeGrain(
             throw new ArgumentException($"configuration for node '{key}' sent to node '{this.GetPrimaryKeyString()}'", nameof(configuration));
         }
 
+        var behaviour = configuration.BehaviourSettings ?? BehaviourSettings.Default;
         var random = new Random(SeedFor(configuration));
-        var network = new NodeNetwork(configuration.Node, configuration.RegistryId, configuration.Network, configuration.Clock, wall, random, scheduler);
-        var context = new GossipNodeContext(
+        var network = new NodeNetwork(
+            configuration.Node,
+            configuration.RegistryId,
+            configuration.Network,
+            configuration.Clock,
+            wall,
+            random,
+            scheduler,
+            configuration.Behaviour == NodeBehaviour.Slow ? behaviour.ServeFraction : 1);
+        _context = new GossipNodeContext(
             configuration.Node,
             configuration.Behaviour,
             configuration.Gossip,
@@ -51,30 +66,16 @@ public sealed class NodeGrain(
 
         _configuration = configuration;
         _network = network;
-        _core = GossipNode.Create(configuration.Protocol, context);
-        _versionsInUse.Clear();
-
-        var membership = await GrainFactory.GetGrain<IRegistryGrain>(configuration.RegistryId).GetMembershipAsync(configuration.Subnet);
-        if (configuration.Consensus is { } consensus)
-        {
-            _consensus = new ConsensusClient(_core, consensus, configuration.Seed, membership.Members.Select(m => m.Id));
-            _core.Attach(_consensus);
-        }
-        else
-        {
-            _consensus = null;
-            _core.Attach(new BlockClockClient(_core.Pool));
-        }
-
-        ApplyMembership(membership);
-        ArmTimer();
+        _ledger = new NodeLedger();
+        _crashed = false;
+        await StartCoreAsync();
     }
 
     public Task ReceiveAsync(MessageBatch batch)
     {
         if (_core is null || _network is null)
         {
-            return Task.CompletedTask;
+            return Task.CompletedTask; // Not configured, or crashed: what arrives is dropped.
         }
 
         foreach (var envelope in _network.Download(batch, options.Value.DeliveryTick))
@@ -88,6 +89,11 @@ public sealed class NodeGrain(
 
     public Task SubmitAsync(Artifact artifact)
     {
+        if (_crashed)
+        {
+            return Task.CompletedTask;
+        }
+
         RequireCore().Submit(artifact);
         ArmTimer();
         return Task.CompletedTask;
@@ -104,49 +110,137 @@ public sealed class NodeGrain(
         return Task.CompletedTask;
     }
 
-    public Task SetLinkAsync(NodeId peer, bool up)
+    public Task SetLinkAsync(NodeId peer, bool up) => SetLinksAsync([peer], up);
+
+    public Task SetLinksAsync(IReadOnlyList<NodeId> peers, bool up)
     {
-        var core = RequireCore();
-        if (_network!.SetLink(peer, up) && up)
+        RequireConfigured();
+        foreach (var peer in peers)
         {
-            core.OnLinkRestored(peer);
+            if (_network!.SetLink(peer, up) && up)
+            {
+                _core?.OnLinkRestored(peer);
+            }
         }
 
         ArmTimer();
         return Task.CompletedTask;
     }
 
-    public Task<NodeStatus> GetStatusAsync()
+    public Task SetLossAsync(double? loss)
     {
-        var core = RequireCore();
-        return Task.FromResult(new NodeStatus(
-            core.Self,
-            _versionsInUse.Count > 0 ? _versionsInUse[^1].Version : 0,
-            core.Peers.Order().ToList(),
-            _network!.CutLinks.Order().ToList(),
-            core.Pool.Count,
-            core.PendingDownloads,
-            core.Ledger.Misbehaviour.Values.Sum() + core.RejectedNonMember));
+        RequireConfigured();
+        _network!.LossOverride = loss;
+        return Task.CompletedTask;
     }
 
-    public Task<bool> HasArtifactAsync(ArtifactId artifact) => Task.FromResult(RequireCore().Pool.Contains(artifact));
+    public Task CrashAsync()
+    {
+        RequireConfigured();
+        if (_crashed)
+        {
+            return Task.CompletedTask;
+        }
+
+        _crashed = true;
+        _core = null;
+        _consensus = null;
+        ArmTimer();
+        LogCrashed(logger, _configuration!.Node.Value, _configuration.RunId);
+        return Task.CompletedTask;
+    }
+
+    public async Task RestartAsync()
+    {
+        RequireConfigured();
+        if (!_crashed)
+        {
+            return;
+        }
+
+        _crashed = false;
+        await StartCoreAsync();
+        _core!.OnRestarted();
+        ArmTimer();
+        LogRestarted(logger, _configuration!.Node.Value, _configuration.RunId, _core!.Peers.Count);
+    }
+
+    public Task<NodeStatus> GetStatusAsync()
+    {
+        RequireConfigured();
+        var core = _core;
+        return Task.FromResult(new NodeStatus(
+            _configuration!.Node,
+            _versionsInUse.Count > 0 ? _versionsInUse[^1].Version : 0,
+            core is null ? [] : core.Peers.Order().ToList(),
+            _network!.CutLinks.Order().ToList(),
+            core?.Pool.Count ?? 0,
+            core?.PendingDownloads ?? 0,
+            _ledger!.Misbehaviour.Values.Sum() + (core?.RejectedNonMember ?? 0),
+            _crashed));
+    }
+
+    public Task<bool> HasArtifactAsync(ArtifactId artifact)
+    {
+        RequireConfigured();
+        return Task.FromResult(_core?.Pool.Contains(artifact) ?? false);
+    }
 
     public Task<NodeRunLog> GetRunLogAsync()
     {
-        var core = RequireCore();
+        RequireConfigured();
+        var ledger = _ledger!;
+        var pool = _core?.Pool;
+        var member = _versionsInUse.Count > 0 && _versionsInUse[^1].Contains(_configuration!.Node);
         return Task.FromResult(new NodeRunLog(
-            core.Self,
-            _configuration!.Behaviour,
-            core.Ledger.Created.ToList(),
-            core.Ledger.Deliveries.ToList(),
-            core.Ledger.CountersByKind(),
-            core.Ledger.Finalizations.ToList(),
-            core.Ledger.Unwanted.Where(id => !core.Pool.Contains(id)).ToList()));
+            _configuration!.Node,
+            _configuration.Behaviour,
+            ledger.Created.ToList(),
+            ledger.Deliveries.ToList(),
+            ledger.CountersByKind(),
+            ledger.Finalizations.ToList(),
+            ledger.Unwanted.Where(id => pool?.Contains(id) != true).ToList(),
+            new Dictionary<ArtifactId, int>(ledger.BodyReceipts),
+            Alive: !_crashed && member,
+            ProtocolCounters: new Dictionary<string, long>(ledger.ProtocolCounters)));
     }
 
     /// <summary>
-    /// Keeps the memberships of the registry versions in use (the newest few) and makes the node's peers their
-    /// members. A node absent from the newest version has been removed: it keeps no peers.
+    /// Builds a fresh core on the node's ledger, with its clients, reads the subnet's members from the registry and
+    /// takes its peers from them; gaining peers makes the core ask each to advert (or send) what it holds.
+    /// </summary>
+    private async Task StartCoreAsync()
+    {
+        var configuration = _configuration!;
+        var core = GossipNode.Create(configuration.Protocol, _context!, _ledger);
+        _core = core;
+        _versionsInUse.Clear();
+
+        var membership = await GrainFactory.GetGrain<IRegistryGrain>(configuration.RegistryId).GetMembershipAsync(configuration.Subnet);
+        if (configuration.Consensus is { } consensus)
+        {
+            _consensus = new ConsensusClient(core, consensus, configuration.Seed, membership.Members.Select(m => m.Id));
+            core.Attach(_consensus);
+        }
+        else
+        {
+            _consensus = null;
+            core.Attach(new BlockClockClient(core.Pool));
+        }
+
+        if (configuration is { Behaviour: NodeBehaviour.AdvertSpam, BehaviourSettings: { AdvertSpamPerSecond: > 0 } spam })
+        {
+            core.Attach(new AdvertSpamClient(core, _network!, _context!.Random, spam.AdvertSpamPerSecond, spam.AdvertSpamUntilMs));
+        }
+
+        ApplyMembership(membership);
+        ArmTimer();
+    }
+
+    /// <summary>
+    /// Keeps the memberships of the registry versions in use (the newest few) and makes the node's peers its
+    /// neighbours, in the subnet's topology, among their members. A node absent from the newest version has been
+    /// removed: it keeps no peers.
     /// </summary>
     private void ApplyMembership(SubnetMembership membership)
     {
@@ -157,15 +251,25 @@ public sealed class NodeGrain(
 
         _versionsInUse.Add(membership);
         _consensus?.SetMembers(membership.Members.Select(m => m.Id));
-        var keep = Math.Max(1, _configuration!.Gossip.RegistryVersionsInUse);
+        var configuration = _configuration!;
+        var keep = Math.Max(1, configuration.Gossip.RegistryVersionsInUse);
         if (_versionsInUse.Count > keep)
         {
             _versionsInUse.RemoveRange(0, _versionsInUse.Count - keep);
         }
 
-        var self = _configuration.Node;
+        var self = configuration.Node;
+        var regions = new Dictionary<NodeId, string>();
+        foreach (var member in _versionsInUse.SelectMany(v => v.Members))
+        {
+            regions[member.Id] = member.Region;
+        }
+
+        _network!.SetRegions(regions);
         var peers = membership.Contains(self)
-            ? _versionsInUse.SelectMany(v => v.Members).Select(m => m.Id).Distinct()
+            ? _versionsInUse
+                .SelectMany(v => Topology.For(configuration.Topology, configuration.Seed, configuration.Subnet, v.Members.Select(m => m.Id).ToList()).NeighboursOf(self))
+                .Distinct()
             : [];
         _core!.SetPeers(peers);
     }
@@ -208,9 +312,23 @@ public sealed class NodeGrain(
     private GossipNode RequireCore() =>
         _core ?? throw new InvalidOperationException($"node '{this.GetPrimaryKeyString()}' has not been configured for a run");
 
+    private void RequireConfigured()
+    {
+        if (_configuration is null || _ledger is null || _network is null)
+        {
+            throw new InvalidOperationException($"node '{this.GetPrimaryKeyString()}' has not been configured for a run");
+        }
+    }
+
     private static int SeedFor(NodeConfiguration configuration)
     {
         var hash = Hash128.Of(System.Text.Encoding.UTF8.GetBytes($"{configuration.Seed}|{configuration.Node}"));
         return (int)(hash.High & int.MaxValue);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} of run {RunId} crashed")]
+    private static partial void LogCrashed(ILogger logger, string node, string runId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} of run {RunId} restarted with {Peers} peers")]
+    private static partial void LogRestarted(ILogger logger, string node, string runId, int peers);
 }

@@ -8,18 +8,24 @@ namespace OrleansGossip.Grains.Protocol;
 /// The IC's original gossip. A node adverts what it validates; a node that wants an artifact (by the priority
 /// function) asks one advertiser at a time, through that peer's queue for the artifact's class; a download that
 /// times out moves on to the next advertiser, the slow one going to the back; a body that fails its hash is
-/// discarded and its sender counted against. After a reconnect, and periodically, adverts are sent again.
+/// discarded and its sender counted against. A download on which every advertiser has timed out
+/// <see cref="MaxTimeoutsPerAdvertiser"/> times is given up and counted as dropped, so that adverts for artifacts
+/// nobody serves (advert spam) cost bounded memory and work; a fresh advert for it starts over. After a reconnect,
+/// and periodically, adverts are sent again.
 /// </summary>
 public sealed class AdvertGossipNode : GossipNode
 {
+    /// <summary>How many times each advertiser of an artifact may time out before its download is given up.</summary>
+    public const int MaxTimeoutsPerAdvertiser = 3;
+
     private readonly DownloadManager _downloads = new();
     private readonly PeerScheduler _scheduler = new();
     private PriorityFunction _priority;
     private double _nextRebuildMs;
     private double _nextRetransmissionMs;
 
-    public AdvertGossipNode(GossipNodeContext context)
-        : base(context)
+    public AdvertGossipNode(GossipNodeContext context, NodeLedger? ledger = null)
+        : base(context, ledger)
     {
         _priority = PriorityFunction.Build(Pool, Settings, NowMs, IsStale);
         _nextRebuildMs = NowMs + Settings.PriorityRebuildMs;
@@ -57,6 +63,15 @@ public sealed class AdvertGossipNode : GossipNode
             _scheduler.FinishedDownload(source);
             Ledger.For(download.Advert.Kind).FetchTimeouts++;
             Context.Observer.Record(GossipEvent.FetchFailed, download.Advert.Kind, 0);
+            download.RecordTimeout(source);
+            if (download.EveryAdvertiserTimedOut(MaxTimeoutsPerAdvertiser))
+            {
+                _downloads.Remove(download.Advert.Id);
+                Ledger.RecordAbandoned(download.Advert);
+                Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+                continue;
+            }
+
             Requeue(download);
         }
 
@@ -81,6 +96,7 @@ public sealed class AdvertGossipNode : GossipNode
 
     public override void OnLinkRestored(NodeId peer) => AdvertAllTo(peer);
 
+    /// <summary>A new peer (or every peer of a restarted node) is asked to advert what it holds.</summary>
     protected override void OnPeerAdded(NodeId peer) => Send(peer, RetransmissionRequest.Instance);
 
     protected override void OnPeerRemoved(NodeId peer)

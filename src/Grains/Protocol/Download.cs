@@ -6,10 +6,12 @@ namespace OrleansGossip.Grains.Protocol;
 
 /// <summary>
 /// An artifact a node has been told of and does not hold yet: who advertised it (in the order to try them), its
-/// priority, and the one download in flight, if any.
+/// priority, the one download in flight, if any, and how often each advertiser timed out on it.
 /// </summary>
 public sealed class Download(Advert advert, Priority priority)
 {
+    private Dictionary<NodeId, int>? _timeouts;
+
     public Advert Advert { get; } = advert;
 
     public Priority Priority { get; set; } = priority;
@@ -32,6 +34,18 @@ public sealed class Download(Advert advert, Priority priority)
             Advertisers.Add(peer);
         }
     }
+
+    /// <summary>Counts a timed-out download from <paramref name="peer"/>.</summary>
+    public void RecordTimeout(NodeId peer)
+    {
+        _timeouts ??= [];
+        _timeouts[peer] = TimeoutsOf(peer) + 1;
+    }
+
+    public int TimeoutsOf(NodeId peer) => _timeouts?.GetValueOrDefault(peer) ?? 0;
+
+    /// <summary>True when every advertiser has timed out on this download at least <paramref name="limit"/> times.</summary>
+    public bool EveryAdvertiserTimedOut(int limit) => Advertisers.TrueForAll(p => TimeoutsOf(p) >= limit);
 
     public void MoveToBack(NodeId peer)
     {

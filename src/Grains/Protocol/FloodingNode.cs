@@ -4,8 +4,12 @@ using OrleansGossip.Abstractions.Registry;
 
 namespace OrleansGossip.Grains.Protocol;
 
-/// <summary>The naive baseline: every node sends every body it gets to every peer but the one it came from.</summary>
-public sealed class FloodingNode(GossipNodeContext context) : GossipNode(context)
+/// <summary>
+/// The naive baseline: every node sends every body it gets to every peer but the one it came from, and its whole
+/// pool to a peer it gains, to a peer whose link works again and to a peer that asks for a retransmission (as a node
+/// restarting after a crash does).
+/// </summary>
+public sealed class FloodingNode(GossipNodeContext context, NodeLedger? ledger = null) : GossipNode(context, ledger)
 {
     protected override double? ProtocolDeadlineMs => null;
 
@@ -22,6 +26,16 @@ public sealed class FloodingNode(GossipNodeContext context) : GossipNode(context
     }
 
     protected override void OnPeerAdded(NodeId peer) => OnLinkRestored(peer);
+
+    protected override void OnRetransmissionRequest(NodeId from) => OnLinkRestored(from);
+
+    public override void OnRestarted()
+    {
+        foreach (var peer in Peers)
+        {
+            Send(peer, RetransmissionRequest.Instance);
+        }
+    }
 
     protected override void OnValidated(Artifact artifact, NodeId? source)
     {

@@ -9,23 +9,26 @@ namespace OrleansGossip.Grains.Protocol;
 /// <summary>
 /// The protocol core of one node: plain, single-threaded and deterministic given its clock and random source.
 /// The host feeds it messages and calls <see cref="Tick"/> at <see cref="NextDeadlineMs"/>; it answers through
-/// the transport. Messages from nodes outside its peer set are refused and counted.
+/// the transport. Messages from nodes outside its peer set are refused and counted. A core may be given the ledger
+/// of one before it (a node restarting after a crash): its pool starts empty, its history goes on.
 /// </summary>
 public abstract class GossipNode
 {
     private readonly HashSet<NodeId> _peers = [];
     private readonly List<IArtifactClient> _clients = [];
 
-    protected GossipNode(GossipNodeContext context)
+    protected GossipNode(GossipNodeContext context, NodeLedger? ledger = null)
     {
         Context = context;
         Pool = new ArtifactPool(context.Settings.PoolCapacityPerChannel);
+        Ledger = ledger ?? new NodeLedger();
     }
 
-    public static GossipNode Create(GossipProtocol protocol, GossipNodeContext context) => protocol switch
+    public static GossipNode Create(GossipProtocol protocol, GossipNodeContext context, NodeLedger? ledger = null) => protocol switch
     {
-        GossipProtocol.AdvertGossip => new AdvertGossipNode(context),
-        GossipProtocol.Flooding => new FloodingNode(context),
+        GossipProtocol.AdvertGossip => new AdvertGossipNode(context, ledger),
+        GossipProtocol.Flooding => new FloodingNode(context, ledger),
+        GossipProtocol.AbortableBroadcast => new AbortableBroadcast.AbortableBroadcastNode(context, ledger),
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
     };
 
@@ -33,7 +36,7 @@ public abstract class GossipNode
 
     public ArtifactPool Pool { get; }
 
-    public NodeLedger Ledger { get; } = new();
+    public NodeLedger Ledger { get; }
 
     public IReadOnlyCollection<NodeId> Peers => _peers;
 
@@ -125,20 +128,35 @@ public abstract class GossipNode
                 OnRequest(from, request);
                 break;
             case ArtifactTransfer transfer:
-                var counters = Ledger.For(transfer.Artifact.Advert.Kind);
-                counters.BodiesReceived++;
-                counters.BodyBytesReceived += transfer.Artifact.Body.Size;
+                Ledger.RecordBodyReceived(transfer.Artifact.Advert, transfer.Artifact.Body.Size);
                 Context.Observer.Record(GossipEvent.BodyReceived, transfer.Artifact.Advert.Kind, transfer.Artifact.Body.Size);
                 OnTransfer(from, transfer);
                 break;
             case RetransmissionRequest:
                 OnRetransmissionRequest(from);
                 break;
+            case SlotUpdate update:
+                if (update.Artifact is { } pushed)
+                {
+                    Ledger.RecordBodyReceived(pushed.Advert, pushed.Body.Size);
+                    Context.Observer.Record(GossipEvent.BodyReceived, pushed.Advert.Kind, pushed.Body.Size);
+                }
+
+                OnSlotUpdate(from, update);
+                break;
         }
     }
 
     /// <summary>The link to <paramref name="peer"/> works again: send what the peer may have missed.</summary>
     public abstract void OnLinkRestored(NodeId peer);
+
+    /// <summary>
+    /// This is the fresh core of a node restarting after a crash, and it has its peers: it asks them for what it
+    /// lost, unless gaining them did already.
+    /// </summary>
+    public virtual void OnRestarted()
+    {
+    }
 
     /// <summary>Does what is due by now: the protocol's time-outs, rebuilds and retransmissions, then the clients' work.</summary>
     public void Tick()
@@ -182,6 +200,10 @@ public abstract class GossipNode
     {
     }
 
+    protected virtual void OnSlotUpdate(NodeId from, SlotUpdate update)
+    {
+    }
+
     protected virtual void OnPeerAdded(NodeId peer)
     {
     }
@@ -204,8 +226,11 @@ public abstract class GossipNode
             return false;
         }
 
-        Ledger.RecordDelivered(expected, NowMs);
-        Context.Observer.Record(GossipEvent.Delivered, expected.Kind, expected.Size);
+        if (Ledger.RecordDelivered(expected, NowMs))
+        {
+            Context.Observer.Record(GossipEvent.Delivered, expected.Kind, expected.Size);
+        }
+
         return true;
     }
 

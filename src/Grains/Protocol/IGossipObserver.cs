@@ -7,6 +7,11 @@ public interface IGossipObserver
 {
     void Record(GossipEvent gossipEvent, ArtifactKind kind, long bytes);
 
+    /// <summary>A protocol's own named counter (Abortable Broadcast's slot-table figures).</summary>
+    void Count(string counter)
+    {
+    }
+
     public static IGossipObserver None { get; } = new NoObserver();
 
     private sealed class NoObserver : IGossipObserver

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
@@ -12,6 +13,8 @@ public sealed class NodeLedger
     private readonly List<DeliveryRecord> _deliveries = [];
     private readonly List<FinalizationRecord> _finalizations = [];
     private readonly HashSet<ArtifactId> _unwanted = [];
+    private readonly HashSet<ArtifactId> _held = [];
+    private readonly Dictionary<ArtifactId, int> _bodyReceipts = [];
 
     public IReadOnlyList<ArtifactOrigin> Created => _created;
 
@@ -22,21 +25,53 @@ public sealed class NodeLedger
     /// <summary>Artifacts this node's priority function dropped before it got them: it did not want them.</summary>
     public IReadOnlyCollection<ArtifactId> Unwanted => _unwanted;
 
+    /// <summary>How many bodies (intact or not, wanted or duplicate) this node received per artifact.</summary>
+    public IReadOnlyDictionary<ArtifactId, int> BodyReceipts => _bodyReceipts;
+
     /// <summary>Bad bodies and other misbehaviour seen from each peer.</summary>
     public Dictionary<NodeId, long> Misbehaviour { get; } = [];
+
+    /// <summary>Counters a protocol keeps by name (Abortable Broadcast's slot-table figures).</summary>
+    public Dictionary<string, long> ProtocolCounters { get; } = new(StringComparer.Ordinal);
+
+    public void Count(string counter, long by = 1) =>
+        ProtocolCounters[counter] = ProtocolCounters.GetValueOrDefault(counter) + by;
 
     public KindCounters For(ArtifactKind kind) => _counters[(int)kind] ??= new KindCounters();
 
     public void RecordCreated(Advert advert, double atMs)
     {
+        _held.Add(advert.Id);
         _created.Add(new ArtifactOrigin(advert.Id, advert.Kind, advert.Size, atMs));
         For(advert.Kind).Created++;
     }
 
-    public void RecordDelivered(Advert advert, double atMs)
+    /// <summary>
+    /// Records that the artifact entered the pool from a peer, unless this node made it or got it before (a node that
+    /// lost its pool in a crash gets artifacts again): each artifact is delivered to a node once. Returns whether it
+    /// was recorded.
+    /// </summary>
+    public bool RecordDelivered(Advert advert, double atMs)
     {
+        if (!_held.Add(advert.Id))
+        {
+            return false;
+        }
+
         _deliveries.Add(new DeliveryRecord(advert.Id, atMs));
         For(advert.Kind).Deliveries++;
+        return true;
+    }
+
+    /// <summary>A download given up because every advertiser timed out on it again and again: counted as dropped.</summary>
+    public void RecordAbandoned(Advert advert) => For(advert.Kind).Dropped++;
+
+    public void RecordBodyReceived(Advert advert, int bytes)
+    {
+        var counters = For(advert.Kind);
+        counters.BodiesReceived++;
+        counters.BodyBytesReceived += bytes;
+        CollectionsMarshal.GetValueRefOrAddDefault(_bodyReceipts, advert.Id, out _)++;
     }
 
     public void RecordUnwanted(Advert advert)

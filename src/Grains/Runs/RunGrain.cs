@@ -22,6 +22,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
     private ScenarioSpec? _scenario;
     private IReadOnlyList<SubnetPlan> _plans = [];
     private WorkloadGenerator? _workload;
+    private FaultInjector? _faults;
     private RunClock? _clock;
     private IGrainTimer? _timer;
     private RunPhase _phase = RunPhase.NotStarted;
@@ -30,6 +31,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
     private long _deliveries;
     private string? _error;
     private RunReport? _report;
+    private IReadOnlyList<ArtifactRow> _rows = [];
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -56,28 +58,20 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
         foreach (var plan in plans)
         {
-            var records = plan.Nodes.Select(n => new NodeRecord(n, plan.Id, "default", Fingerprint(n))).ToList();
+            var records = plan.Nodes.Select((_, i) => NodeConfigurator.RecordFor(plan, i)).ToList();
             await registry.CreateSubnetAsync(plan.Id, records);
         }
 
         var totalNodes = plans.Sum(p => p.Nodes.Count);
         var clock = new RunClock(wall.GetUtcNow() + TimeSpan.FromMilliseconds(250 + totalNodes), scenario.TimeScale);
         var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };
+        var configurator = new NodeConfigurator(RunId, scenario, protocol, gossip, clock);
         var configurations = new List<Task>(totalNodes);
         foreach (var plan in plans)
         {
-            var network = new NetworkSettings
-            {
-                UploadMbps = plan.Spec.BandwidthMbps,
-                DownloadMbps = plan.Spec.BandwidthMbps,
-                LatencyMs = plan.Spec.Link.LatencyMs,
-                JitterMs = plan.Spec.Link.JitterMs,
-                Loss = plan.Spec.Link.Loss,
-            };
             for (var i = 0; i < plan.Nodes.Count; i++)
             {
-                var configuration = new NodeConfiguration(RunId, RunId, plan.Nodes[i], plan.Id, protocol, plan.Behaviours[i], network, gossip, clock, scenario.Seed, scenario.Workload?.Consensus);
-                configurations.Add(GrainFactory.GetNode(RunId, plan.Nodes[i]).ConfigureAsync(configuration));
+                configurations.Add(GrainFactory.GetNode(RunId, plan.Nodes[i]).ConfigureAsync(configurator.For(plan, i)));
             }
         }
 
@@ -87,6 +81,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         _plans = plans;
         _clock = clock;
         _workload = new WorkloadGenerator(scenario, plans);
+        _faults = new FaultInjector(GrainFactory, RunId, scenario, plans, configurator, logger);
         _phase = RunPhase.Running;
         _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
         LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes);
@@ -96,6 +91,8 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
     public Task<RunProgress> GetProgressAsync() => Task.FromResult(Progress());
 
     public Task<RunReport?> GetReportAsync() => Task.FromResult(_report);
+
+    public Task<IReadOnlyList<ArtifactRow>> GetArtifactRowsAsync() => Task.FromResult(_rows);
 
     public async Task StopAsync()
     {
@@ -124,14 +121,15 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         }
 
         var now = _clock.EmulatedMs(wall.GetUtcNow());
+        if (_faults is not null && _phase is RunPhase.Running or RunPhase.Draining)
+        {
+            await _faults.ApplyDueAsync(now);
+            _plans = _faults.Plans;
+        }
+
         if (_phase == RunPhase.Running)
         {
-            foreach (var planned in _workload.TakeDue(now))
-            {
-                _ = GrainFactory.GetNode(RunId, planned.Node).SubmitAsync(planned.Artifact);
-                _created++;
-                _expected += _plans[planned.Subnet].Nodes.Count - 1;
-            }
+            SubmitDue(now);
 
             if (now >= _workload.DurationMs)
             {
@@ -141,11 +139,32 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         else if (_phase == RunPhase.Draining)
         {
             var drainEnd = _workload.DurationMs + (_scenario.DrainSeconds * 1000);
-            var allDelivered = _scenario.Workload?.Consensus is null && _deliveries >= _expected;
+            var allDelivered = _scenario.Workload?.Consensus is null && _deliveries >= _expected && _faults?.HasPending != true;
             if (now >= drainEnd || allDelivered)
             {
                 await FinishAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Submits the workload's artifacts due by <paramref name="now"/>, each at its node or, when that node is down or
+    /// removed, at the next honest one that runs. Every member that runs when an artifact is made, or is down and due to
+    /// restart, should receive it.
+    /// </summary>
+    private void SubmitDue(double now)
+    {
+        foreach (var planned in _workload!.TakeDue(now))
+        {
+            var node = _faults is null ? planned.Node : _faults.EntryFor(planned.Subnet, planned.Node);
+            if (node is not { } entry)
+            {
+                continue;
+            }
+
+            _ = GrainFactory.GetNode(RunId, entry).SubmitAsync(planned.Artifact);
+            _created++;
+            _expected += (_faults?.ExpectedReceivers(planned.Subnet) ?? _plans[planned.Subnet].Nodes.Count) - 1;
         }
     }
 
@@ -157,12 +176,13 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         {
             var wallSeconds = (wall.GetUtcNow() - _clock!.EpochUtc).TotalSeconds;
             var subnets = new List<SubnetReport>();
+            var rows = new List<ArtifactRow>();
             long deliveries = 0;
             foreach (var plan in _plans)
             {
                 var logs = await Task.WhenAll(plan.Nodes.Select(n => GrainFactory.GetNode(RunId, n).GetRunLogAsync()));
                 deliveries += logs.Sum(l => l.Deliveries.Count);
-                subnets.Add(ReportBuilder.BuildSubnet(plan.Id, logs, _scenario!.DurationSeconds));
+                subnets.Add(ReportBuilder.BuildSubnet(plan.Id, logs, _scenario!.DurationSeconds, rows));
             }
 
             _report = new RunReport
@@ -174,8 +194,10 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
                 TimeScale = _scenario.TimeScale,
                 DurationSeconds = _scenario.DurationSeconds,
                 Subnets = subnets,
+                Faults = _faults?.Events.ToList() ?? [],
                 Emulator = EmulatorFigures(deliveries, wallSeconds),
             };
+            _rows = rows;
             _phase = RunPhase.Completed;
             LogCompleted(logger, RunId, deliveries, wallSeconds);
         }
@@ -215,10 +237,6 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         _expected,
         _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale,
         _error);
-
-    /// <summary>Stands in for a node certificate's fingerprint until nodes have certificates of their own.</summary>
-    private static string Fingerprint(NodeId node) =>
-        Abstractions.Artifacts.Hash128.Of(System.Text.Encoding.UTF8.GetBytes(node.Value)).ToString();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: scenario {Scenario}, protocol {Protocol}, {Nodes} nodes")]
     private static partial void LogStarted(ILogger logger, string runId, string scenario, string protocol, int nodes);

@@ -13,6 +13,9 @@ public sealed class WorkloadGenerator
     /// <summary>An ingress message expires five minutes after it enters, as on the IC.</summary>
     public const double IngressExpiryMs = 5 * 60 * 1000;
 
+    /// <summary>The deviation of the logarithm of lognormal ingress sizes.</summary>
+    public const double LognormalSigma = 1.0;
+
     private readonly ScenarioSpec _scenario;
     private readonly SubnetStream[] _subnets;
 
@@ -42,6 +45,9 @@ public sealed class WorkloadGenerator
     {
         private readonly int _index;
         private readonly Random _random;
+
+        /// <summary>Blocks draw from a stream of their own, so that how ticks interleave them with ingress cannot change either.</summary>
+        private readonly Random _blockRandom;
         private readonly IngressSpec? _ingress;
         private readonly BlockSpec? _blocks;
         private readonly IReadOnlyList<Abstractions.Registry.NodeId> _honest;
@@ -53,6 +59,7 @@ public sealed class WorkloadGenerator
         {
             _index = index;
             _random = new Random(unchecked((int)(scenario.Seed * 0x9E3779B97F4A7C15UL >> 32) ^ (index * 7919)));
+            _blockRandom = new Random(unchecked((int)(scenario.Seed * 0xC2B2AE3D27D4EB4FUL >> 32) ^ (index * 7919)));
             _ingress = scenario.Workload?.Ingress is { RatePerSecond: > 0 } ingress ? ingress : null;
             _blocks = scenario.Workload?.Blocks;
             _honest = plan.HonestNodes.ToList();
@@ -65,7 +72,7 @@ public sealed class WorkloadGenerator
             {
                 var at = _nextIngressMs;
                 var node = _honest[_random.Next(_honest.Count)];
-                var body = ArtifactBody.Synthetic(_ingress!.SizeBytes, (ulong)_random.NextInt64());
+                var body = ArtifactBody.Synthetic(NextIngressSize(), (ulong)_random.NextInt64());
                 var artifact = Artifact.Create(ArtifactKind.Ingress, (long)(at + IngressExpiryMs), node.Value, ++_ingressSequence, body);
                 due.Add(new PlannedArtifact(at, _index, node, artifact));
                 _nextIngressMs += NextGapMs();
@@ -76,9 +83,29 @@ public sealed class WorkloadGenerator
                 _height++;
                 var at = _height * _blocks.IntervalSeconds * 1000;
                 var node = _honest[(int)((_height - 1) % _honest.Count)];
-                var body = ArtifactBody.Synthetic(_blocks.SizeBytes, (ulong)_random.NextInt64());
+                var body = ArtifactBody.Synthetic(_blocks.SizeBytes, (ulong)_blockRandom.NextInt64());
                 var artifact = Artifact.Create(ArtifactKind.BlockProposal, _height, node.Value, _height, body);
                 due.Add(new PlannedArtifact(at, _index, node, artifact));
+            }
+        }
+
+        /// <summary>
+        /// An ingress size by the scenario's distribution: constant, uniform over [min, max], or lognormal with the
+        /// given median and a log-deviation of 1 (a few messages far larger than most), clamped to [min, max].
+        /// </summary>
+        private int NextIngressSize()
+        {
+            var ingress = _ingress!;
+            switch (ingress.Distribution)
+            {
+                case "uniform":
+                    return _random.Next(ingress.MinBytes, ingress.MaxBytes + 1);
+                case "lognormal":
+                    var normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+                    var size = ingress.SizeBytes * Math.Exp(LognormalSigma * normal);
+                    return (int)Math.Clamp(Math.Round(size), ingress.MinBytes, ingress.MaxBytes);
+                default:
+                    return ingress.SizeBytes;
             }
         }
 

@@ -21,4 +21,6 @@ public sealed class NodeObserver(TelemetryRecorder recorder, string runId) : IGo
             _run.AddDelivery();
         }
     }
+
+    public void Count(string counter) => recorder.Count(counter);
 }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Grains.Protocol;
+using OrleansGossip.Grains.Protocol.AbortableBroadcast;
 
 namespace OrleansGossip.Grains.Telemetry;
 
@@ -22,6 +24,7 @@ public sealed class TelemetryRecorder : IDisposable
     private readonly long[] _bytes = new long[Events.Length * Kinds];
     private readonly ConcurrentDictionary<string, RunCounters> _runs = new(StringComparer.Ordinal);
     private readonly LagHistogram _lag = new();
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _protocolCounters = new(StringComparer.Ordinal);
     private readonly Meter _meter;
 
     public TelemetryRecorder(IMeterFactory meters)
@@ -36,6 +39,10 @@ public sealed class TelemetryRecorder : IDisposable
         _meter.CreateObservableCounter("orleansgossip.rejected", () => Measure(GossipEvent.Rejected, _counts), "{artifact}", "Bodies that failed their hash");
         _meter.CreateObservableCounter("orleansgossip.dropped", () => Measure(GossipEvent.Dropped, _counts), "{advert}", "Adverts the priority function dropped");
         _meter.CreateObservableCounter("orleansgossip.created", () => Measure(GossipEvent.Created, _counts), "{artifact}", "Artifacts created");
+        foreach (var counter in SlotMetrics.All)
+        {
+            _meter.CreateObservableCounter($"orleansgossip.{counter}", () => ProtocolTotal(counter), "{event}", $"Abortable Broadcast: {counter.Replace('_', ' ')}");
+        }
     }
 
     public void Record(GossipEvent gossipEvent, ArtifactKind kind, long bytes)
@@ -53,6 +60,11 @@ public sealed class TelemetryRecorder : IDisposable
     public long Total(GossipEvent gossipEvent) => ArtifactKinds.All.Sum(kind => Total(gossipEvent, kind));
 
     public void RecordLag(double lagMs) => _lag.Add(lagMs);
+
+    /// <summary>Counts a protocol's named event (see <see cref="SlotMetrics"/>).</summary>
+    public void Count(string counter) => Interlocked.Increment(ref _protocolCounters.GetOrAdd(counter, _ => new StrongBox<long>()).Value);
+
+    public long ProtocolTotal(string counter) => _protocolCounters.TryGetValue(counter, out var box) ? Volatile.Read(ref box.Value) : 0;
 
     public RunCounters ForRun(string runId) => _runs.GetOrAdd(runId, id => new RunCounters(id));
 

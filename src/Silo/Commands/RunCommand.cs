@@ -17,7 +17,7 @@ public static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON)." };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for report.json (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for report.json, artifacts.csv and report.html (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var protocol = new Option<string?>("--protocol", "-p") { Description = $"Overrides the scenario's protocol: {GossipProtocols.Names}." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
         var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
@@ -64,7 +64,8 @@ public static class RunCommand
             return 1;
         }
 
-        var files = await ReportWriter.WriteAsync(report, output.FullName, cancellation);
+        var rows = await run.GetArtifactRowsAsync();
+        var files = await ReportWriter.WriteAsync(report, rows, output.FullName, cancellation);
         SummaryTable.Write(console, report);
         foreach (var written in files)
         {
@@ -92,7 +93,8 @@ public static class RunCommand
         }
     }
 
-    private static ScenarioSpec ApplyOverrides(ScenarioSpec scenario, string? protocol, ulong? seed, double? timeScale, string source)
+    /// <summary>The scenario with the command line's overrides, validated again; problems name the option that caused them.</summary>
+    public static ScenarioSpec ApplyOverrides(ScenarioSpec scenario, string? protocol, ulong? seed, double? timeScale, string source)
     {
         var result = scenario with
         {

@@ -1,6 +1,7 @@
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Grains.Protocol;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Protocol;
@@ -63,7 +64,7 @@ public sealed class DownloadTimeoutTests
     }
 
     [Fact]
-    public void A_lone_withholding_advertiser_is_retried_after_each_timeout_until_an_honest_one_adverts()
+    public void A_lone_withholding_advertiser_is_retried_after_each_timeout_until_the_download_is_given_up_and_an_honest_advert_starts_it_afresh()
     {
         const double timeoutMs = 1_000;
         var subnet = new SimulatedSubnet(3, GossipProtocol.AdvertGossip, new SimulationOptions
@@ -77,9 +78,15 @@ public sealed class DownloadTimeoutTests
         subnet[0].Submit(artifact);
         subnet[1].Submit(artifact);
 
-        subnet.RunFor(3_500);
-        Assert.Equal(3, subnet[2].Ledger.For(ArtifactKind.Ingress).FetchTimeouts);
+        subnet.RunFor(2_500);
+        Assert.Equal(2, subnet[2].Ledger.For(ArtifactKind.Ingress).FetchTimeouts);
         Assert.Equal(1, subnet[2].PendingDownloads);
+
+        // The third timeout of its only advertiser gives the download up, counted as dropped.
+        subnet.RunFor(1_000);
+        Assert.Equal(AdvertGossipNode.MaxTimeoutsPerAdvertiser, subnet[2].Ledger.For(ArtifactKind.Ingress).FetchTimeouts);
+        Assert.Equal(0, subnet[2].PendingDownloads);
+        Assert.Equal(1, subnet[2].Ledger.For(ArtifactKind.Ingress).Dropped);
         Assert.False(subnet[2].Pool.Contains(artifact.Id));
 
         subnet.Heal(1, 2);

@@ -102,6 +102,9 @@ public sealed class SimulatedSubnet
 
     public NodeId IdOf(int index) => _ids[index];
 
+    /// <summary>What <paramref name="index"/> sends through, for a client that sends on the node's behalf (advert spam).</summary>
+    public IGossipTransport TransportOf(int index) => new Transport(this, index);
+
     public int IndexOf(NodeId id) => _indexOf[id];
 
     /// <summary>Makes a fresh artifact with a synthetic body; ingress takes its attribute as its expiry (emulated ms).</summary>
@@ -338,13 +341,14 @@ public sealed class SimulatedSubnet
         AdvertMessage advert => advert.Advert.Id,
         ArtifactRequest request => request.Id,
         ArtifactTransfer transfer => transfer.Artifact.Id,
+        SlotUpdate update => update.Advert.Id,
         _ => null,
     };
 
     private void Record(SimulationEventKind kind, int from, int to, GossipMessage message) =>
         _log.Add(new SimulationEvent(NowMs, kind, _ids[from], _ids[to], message.GetType().Name, ArtifactOf(message)));
 
-    private void Send(int from, NodeId toId, GossipMessage message)
+    private bool Send(int from, NodeId toId, GossipMessage message)
     {
         if (!_indexOf.TryGetValue(toId, out var to))
         {
@@ -355,13 +359,13 @@ public sealed class SimulatedSubnet
         if (_cut.Contains((from, to)))
         {
             Record(SimulationEventKind.Cut, from, to, message);
-            return;
+            return false;
         }
 
         if (Options.Loss > 0 && _lossRandom.NextDouble() < Options.Loss)
         {
             Record(SimulationEventKind.Lost, from, to, message);
-            return;
+            return false;
         }
 
         var departure = NowTicks;
@@ -376,6 +380,7 @@ public sealed class SimulatedSubnet
 
         var latency = _latencyMs.TryGetValue((from, to), out var linkLatency) ? linkLatency : Options.LatencyMs;
         _pending.Enqueue(new Delivery(from, to, message), (departure + ToTicks(latency), _sequence++));
+        return true;
     }
 
     private void Deliver(Delivery delivery)
@@ -395,5 +400,7 @@ public sealed class SimulatedSubnet
     private sealed class Transport(SimulatedSubnet subnet, int from) : IGossipTransport
     {
         public void Send(NodeId to, GossipMessage message) => subnet.Send(from, to, message);
+
+        public bool TrySend(NodeId to, GossipMessage message) => subnet.Send(from, to, message);
     }
 }

@@ -1,0 +1,69 @@
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Scenarios;
+
+namespace OrleansGossip.Grains.Runs;
+
+/// <summary>
+/// Makes each node's registry record and run configuration from its subnet's plan: its region, its links (the
+/// link model, and the regions' latencies from its own region), the subnet's topology and its behaviour's
+/// parameters. Nodes configured at the start and nodes added later are configured alike.
+/// </summary>
+public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, GossipProtocol protocol, GossipSettings gossip, RunClock clock)
+{
+    /// <summary>What the registry records of the node at <paramref name="index"/> of <paramref name="plan"/>.</summary>
+    public static NodeRecord RecordFor(SubnetPlan plan, int index)
+    {
+        var node = plan.Nodes[index];
+        return new NodeRecord(node, plan.Id, plan.RegionOf(index), Fingerprint(node));
+    }
+
+    /// <summary>Stands in for a node certificate's fingerprint until nodes have certificates of their own.</summary>
+    public static string Fingerprint(NodeId node) => Hash128.Of(System.Text.Encoding.UTF8.GetBytes(node.Value)).ToString();
+
+    public NodeConfiguration For(SubnetPlan plan, int index)
+    {
+        var spec = plan.Spec;
+        var link = spec.Link ?? new LinkSpec();
+        LinkLatencyModels.TryParse(link.Model, out var model);
+        var network = new NetworkSettings
+        {
+            UploadMbps = spec.BandwidthMbps,
+            DownloadMbps = spec.BandwidthMbps,
+            LatencyMs = link.LatencyMs,
+            JitterMs = link.JitterMs,
+            StdDevMs = link.StdDevMs,
+            Model = model,
+            Loss = link.Loss,
+            RegionLatencyMs = plan.LatencyRowFrom(plan.RegionOf(index)),
+        };
+        var topology = new TopologySettings
+        {
+            Name = spec.Topology,
+            Degree = spec.Degree,
+            RewireProbability = spec.RewireProbability,
+        };
+        var assignment = plan.AssignmentOf(index);
+        var behaviour = new BehaviourSettings
+        {
+            ServeFraction = assignment?.Fraction ?? 1,
+            AdvertSpamPerSecond = assignment?.RatePerSecond ?? 0,
+            AdvertSpamUntilMs = (scenario.DurationSeconds + scenario.DrainSeconds) * 1000,
+        };
+        return new NodeConfiguration(
+            runId,
+            runId,
+            plan.Nodes[index],
+            plan.Id,
+            protocol,
+            plan.Behaviours[index],
+            network,
+            gossip,
+            clock,
+            scenario.Seed,
+            scenario.Workload?.Consensus,
+            topology,
+            behaviour);
+    }
+}
