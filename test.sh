@@ -9,6 +9,26 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Prerequisites beyond the .NET SDK, each installed only when missing: Debian's chromium, which the dashboard's
+# browser test drives (through Playwright, with /usr/bin/chromium: no browser is downloaded), and Node.js with npm,
+# which build the dashboard's page from src/Dashboard/client when its sources changed.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The page's npm packages (esbuild, the SignalR client, Chart.js, Cytoscape.js), exactly as locked.
+if [ ! -d src/Dashboard/client/node_modules ]; then
+  npm ci --prefix src/Dashboard/client --no-audit --no-fund --loglevel=error
+fi
+
 results="TestResults"
 rm -rf "$results"
 

@@ -54,4 +54,14 @@ public interface INodeGrain : IGrainWithStringKey
 
     /// <summary>The deliveries and counters this node recorded in its run.</summary>
     Task<NodeRunLog> GetRunLogAsync();
+
+    /// <summary>Whether and when this node made or got <paramref name="artifact"/>, and whether it holds it now.</summary>
+    Task<ArtifactReceipt> GetReceiptAsync(ArtifactId artifact);
+
+    /// <summary>
+    /// Changes how the node treats its peers from now on: <see cref="NodeBehaviour.Honest"/>, <see cref="NodeBehaviour.Withhold"/>,
+    /// <see cref="NodeBehaviour.Corrupt"/> or <see cref="NodeBehaviour.Slow"/> (serving at <paramref name="serveFraction"/>
+    /// of its bandwidth). Other behaviours are given at the start of a run only.
+    /// </summary>
+    Task SetBehaviourAsync(NodeBehaviour behaviour, double serveFraction);
 }

@@ -2,7 +2,10 @@ using OrleansGossip.Abstractions.Registry;
 
 namespace OrleansGossip.Abstractions.Nodes;
 
-/// <summary>A node's state at a glance; a <see cref="Crashed"/> node has no peers and an empty pool until it restarts.</summary>
+/// <summary>
+/// A node's state at a glance; a <see cref="Crashed"/> node has no peers and an empty pool until it restarts.
+/// <see cref="FinalizedHeight"/> is the height below which its pool purges consensus artifacts.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeStatus(
     NodeId Node,
@@ -12,4 +15,5 @@ public sealed record NodeStatus(
     int ValidatedArtifacts,
     int PendingDownloads,
     long MisbehaviourCount,
-    bool Crashed = false);
+    bool Crashed = false,
+    long FinalizedHeight = 0);

@@ -18,4 +18,19 @@ public interface IRegistryGrain : IGrainWithStringKey
 
     /// <summary>The subnet's members at the latest version.</summary>
     Task<SubnetMembership> GetMembershipAsync(SubnetId subnet);
+
+    /// <summary>
+    /// Adds silos, by their TLS certificates' SHA-256 fingerprints, to the silo allow-list, which is in force from then
+    /// on: one new version, unless all were allowed already. Putting the list in force, name every silo of the running
+    /// cluster in this one call, or the silos left out are cut off at once.
+    /// </summary>
+    Task<long> AllowSilosAsync(IReadOnlyList<string> fingerprints);
+
+    /// <summary>
+    /// Takes a silo off the silo allow-list: silos refuse its connections from their next refresh of the list on and
+    /// close the ones it has open. A new version. Refused while the list is not in force (it would shut out no one).
+    /// </summary>
+    Task<long> RevokeSiloAsync(string fingerprint);
+
+    Task<SiloAllowList> GetSiloAllowListAsync();
 }

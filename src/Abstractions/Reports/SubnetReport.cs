@@ -16,4 +16,10 @@ public sealed record SubnetReport
 
     /// <summary>The protocol's own counters summed over the subnet's nodes (Abortable Broadcast's slot-table figures).</summary>
     public IReadOnlyDictionary<string, long> ProtocolCounters { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Messages the subnet's nodes refused because their sender was not a member of the subnet at the registry versions
+    /// in use (a node of another subnet, or one removed from the registry).
+    /// </summary>
+    public long RejectedNonMember { get; init; }
 }

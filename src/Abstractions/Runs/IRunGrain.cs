@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Scenarios;
 
@@ -27,4 +29,28 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>A silo's telemetry recorder reports what its nodes counted.</summary>
     [OneWay]
     Task ReportProgressAsync(SiloProgress progress);
+
+    /// <summary>The run at a glance: progress, scenario, subnets with their nodes, and the faults so far.</summary>
+    Task<RunStatus> GetStatusAsync();
+
+    /// <summary>
+    /// Applies a fault now (its <c>atSeconds</c> is ignored), in the scenario files' format and with node indices into
+    /// the subnet as it is now. Throws <see cref="ScenarioException"/> (paths from <c>$</c>, the fault) when the fault is
+    /// wrong, <see cref="InvalidOperationException"/> when the run does not run.
+    /// </summary>
+    Task<FaultEvent> ApplyFaultAsync(FaultSpec fault);
+
+    /// <summary>
+    /// Gives the node at <paramref name="node"/> of <paramref name="subnet"/> a behaviour that can change while it runs:
+    /// <c>honest</c>, <c>withhold</c>, <c>corrupt</c> or <c>slow</c> (at <paramref name="fraction"/> of its bandwidth).
+    /// </summary>
+    Task<FaultEvent> SetBehaviourAsync(string subnet, int node, string behaviour, double? fraction);
+
+    /// <summary>
+    /// Submits an artifact to a node of the run, as a client of that node would; a synthetic body of
+    /// <paramref name="size"/> bytes unless <paramref name="content"/> is given. <paramref name="attribute"/> defaults to
+    /// the expiry for ingress (five minutes on), to the height above the node's finalized one for consensus artifacts,
+    /// and to 0 otherwise.
+    /// </summary>
+    Task<SubmittedArtifact> SubmitArtifactAsync(NodeId node, ArtifactKind kind, int size, byte[]? content, long? attribute);
 }

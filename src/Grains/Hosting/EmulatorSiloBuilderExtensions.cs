@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
 using OrleansGossip.Grains.Registry;
 using OrleansGossip.Grains.Telemetry;
@@ -10,7 +11,7 @@ namespace OrleansGossip.Grains.Hosting;
 public static class EmulatorSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the network emulator and telemetry to the silo. Unless the host has registered a grain storage named
+    /// Adds the network emulator, telemetry and the live feed to dashboards (<see cref="LiveFeedOptions"/>) to the silo. Unless the host has registered a grain storage named
     /// <see cref="RegistryGrain.StorageName"/>, the registry is kept in memory.
     /// </summary>
     public static ISiloBuilder AddGossipEmulator(this ISiloBuilder silo, Action<EmulatorOptions>? configure = null)
@@ -29,6 +30,12 @@ public static class EmulatorSiloBuilderExtensions
         silo.Services.AddSingleton<TelemetryRecorder>();
         silo.Services.AddSingleton<DeliveryScheduler>();
         silo.Services.AddHostedService<ProgressReporter>();
+        silo.Services.AddOptions<LiveFeedOptions>()
+            .BindConfiguration(LiveFeedOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.AddSingleton<LiveTelemetry>();
+        silo.Services.AddHostedService<LiveFeedPump>();
         if (!silo.Services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, RegistryGrain.StorageName)))
         {
             silo.AddMemoryGrainStorage(RegistryGrain.StorageName);

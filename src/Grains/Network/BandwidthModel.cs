@@ -5,12 +5,13 @@ namespace OrleansGossip.Grains.Network;
 /// <summary>
 /// One direction of a node's access link, serialising transfers at a fixed rate with strict priority: a message
 /// waits only for traffic of its own or a higher class already committed, and pushes back the backlog of lower
-/// classes by the time it takes. Times are emulated milliseconds.
+/// classes by the time it takes. Times are emulated milliseconds, and may be negative (before the run's epoch): an
+/// unused link is free at any time.
 /// </summary>
 public sealed class BandwidthModel
 {
     private static readonly int Classes = Enum.GetValues<Priority>().Length;
-    private readonly double[] _freeAtMs = new double[Classes];
+    private readonly double[] _freeAtMs = Enumerable.Repeat(double.NegativeInfinity, Classes).ToArray();
     private readonly double _msPerByte;
 
     public BandwidthModel(double megabitsPerSecond)
@@ -20,6 +21,9 @@ public sealed class BandwidthModel
     }
 
     public double TransferMs(int bytes) => bytes * _msPerByte;
+
+    /// <summary>How far ahead of <paramref name="nowMs"/> the link is booked for traffic of <paramref name="priority"/>: its queue, in time.</summary>
+    public double BacklogMs(Priority priority, double nowMs) => Math.Max(0, _freeAtMs[(int)priority] - nowMs);
 
     /// <summary>When a transfer of <paramref name="bytes"/> that cannot finish before <paramref name="earliestEndMs"/> finishes.</summary>
     public double Reserve(double earliestEndMs, int bytes, Priority priority) => Reserve(earliestEndMs, bytes, priority, 1);

@@ -26,6 +26,7 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly Dictionary<BatchKey, List<Envelope>> _pending = [];
     private readonly PriorityQueue<BatchKey, long> _due = new();
     private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Destination, bool Downloaded), List<Envelope>> _coalesced = [];
     private readonly Thread _thread;
     private bool _stopping;
 
@@ -152,14 +153,49 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
 
             var firedAt = _wall.GetUtcNow().UtcTicks;
-            foreach (var (key, batch) in ready)
+            foreach (var (key, _) in ready)
             {
                 _telemetry.RecordLag(TimeSpan.FromTicks(firedAt - key.Tick * _tickTicks).TotalMilliseconds);
+            }
+
+            if (ready.Count > 1 && ready[0].Key.Tick != ready[^1].Key.Tick)
+            {
+                Coalesce(ready);
+            }
+
+            foreach (var (key, batch) in ready)
+            {
                 Dispatch(key, batch);
             }
 
             ready.Clear();
         }
+    }
+
+    /// <summary>
+    /// When the scheduler fell behind (a collection paused it, the machine was busy), the batches it takes span
+    /// several ticks and a node has one per tick. They all go now, so each node gets them as one call, in tick
+    /// order: the calls a late scheduler makes do not multiply with its lateness.
+    /// </summary>
+    private void Coalesce(List<(BatchKey Key, List<Envelope> Batch)> ready)
+    {
+        _coalesced.Clear();
+        var kept = 0;
+        for (var i = 0; i < ready.Count; i++)
+        {
+            var (key, batch) = ready[i];
+            if (_coalesced.TryGetValue((key.Destination, key.Downloaded), out var into))
+            {
+                into.AddRange(batch);
+                continue;
+            }
+
+            _coalesced[(key.Destination, key.Downloaded)] = batch;
+            ready[kept++] = (key, batch);
+        }
+
+        ready.RemoveRange(kept, ready.Count - kept);
+        _coalesced.Clear();
     }
 
     private void Dispatch(BatchKey key, List<Envelope> batch)

@@ -24,7 +24,6 @@ public sealed class NodeNetwork : IGossipTransport
     private readonly BandwidthModel _downlink;
     private readonly HashSet<NodeId> _cut = [];
     private readonly Dictionary<NodeId, string> _keys = [];
-    private readonly double _serveFraction;
     private IReadOnlyDictionary<NodeId, string> _regions = new Dictionary<NodeId, string>();
 
     public NodeNetwork(
@@ -39,7 +38,7 @@ public sealed class NodeNetwork : IGossipTransport
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(serveFraction);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(serveFraction, 1);
-        _serveFraction = serveFraction;
+        ServeFraction = serveFraction;
         _self = self;
         _registryId = registryId;
         _settings = settings;
@@ -50,6 +49,21 @@ public sealed class NodeNetwork : IGossipTransport
         _uplink = new BandwidthModel(settings.UploadMbps);
         _downlink = new BandwidthModel(settings.DownloadMbps);
     }
+
+    /// <summary>The share of its uplink a node serves bodies at: 1, or less for a slow node.</summary>
+    public double ServeFraction
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1);
+            field = value;
+        }
+    }
+
+    /// <summary>How far ahead the uplink is booked for traffic of <paramref name="priority"/>, in emulated milliseconds.</summary>
+    public double UplinkBacklogMs(Priority priority) => _uplink.BacklogMs(priority, _clock.EmulatedMs(_wall.GetUtcNow()));
 
     /// <summary>Messages not sent because the link to their destination was cut.</summary>
     public long DroppedOnCutLink { get; private set; }
@@ -102,7 +116,7 @@ public sealed class NodeNetwork : IGossipTransport
 
         var now = _clock.EmulatedMs(_wall.GetUtcNow());
         var size = message.WireSize;
-        var fraction = message is ArtifactTransfer ? _serveFraction : 1;
+        var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
         var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
         _scheduler.Schedule(KeyOf(to), new Envelope(_self, message), _clock.WallAt(sent + latency));

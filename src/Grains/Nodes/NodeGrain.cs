@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Live;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
 using OrleansGossip.Grains.Protocol;
 using OrleansGossip.Grains.Protocol.Clients;
@@ -16,14 +18,20 @@ namespace OrleansGossip.Grains.Nodes;
 /// An emulated replica: a thin shell around its protocol core (<see cref="GossipNode"/>) and its side of the
 /// emulated network. One grain timer, re-armed to the core's next deadline, drives the core's time-outs. A crash
 /// throws the core (and with it the pool) away and keeps the ledger; a restart builds a fresh core on that ledger.
+/// While a dashboard watches the node's run, the node hands what its ledger gained in each turn to the silo's
+/// <see cref="LiveTelemetry"/>, and samples its counters and queues now and then; otherwise that costs one read a turn.
 /// </summary>
 public sealed partial class NodeGrain(
     DeliveryScheduler scheduler,
     TelemetryRecorder telemetry,
     TimeProvider wall,
     IOptions<EmulatorOptions> options,
+    LiveTelemetry live,
+    IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger) : Grain, INodeGrain
 {
+    private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
+
     private readonly List<SubnetMembership> _versionsInUse = [];
     private NodeConfiguration? _configuration;
     private GossipNodeContext? _context;
@@ -34,6 +42,11 @@ public sealed partial class NodeGrain(
     private IGrainTimer? _timer;
     private double? _armedForMs;
     private bool _crashed;
+    private LiveRunBuffer? _liveBuffer;
+    private int _liveCreated;
+    private int _liveDeliveries;
+    private long _liveSampledAt;
+    private (long Version, int Peers, int Cut, bool Crashed) _liveShape;
 
     public async Task ConfigureAsync(NodeConfiguration configuration)
     {
@@ -84,6 +97,7 @@ public sealed partial class NodeGrain(
         }
 
         ArmTimer();
+        PublishLive();
         return Task.CompletedTask;
     }
 
@@ -96,6 +110,7 @@ public sealed partial class NodeGrain(
 
         RequireCore().Submit(artifact);
         ArmTimer();
+        PublishLive();
         return Task.CompletedTask;
     }
 
@@ -124,6 +139,7 @@ public sealed partial class NodeGrain(
         }
 
         ArmTimer();
+        PublishLive(sampleNow: true);
         return Task.CompletedTask;
     }
 
@@ -146,6 +162,7 @@ public sealed partial class NodeGrain(
         _core = null;
         _consensus = null;
         ArmTimer();
+        PublishLive(sampleNow: true);
         LogCrashed(logger, _configuration!.Node.Value, _configuration.RunId);
         return Task.CompletedTask;
     }
@@ -162,6 +179,7 @@ public sealed partial class NodeGrain(
         await StartCoreAsync();
         _core!.OnRestarted();
         ArmTimer();
+        PublishLive(sampleNow: true);
         LogRestarted(logger, _configuration!.Node.Value, _configuration.RunId, _core!.Peers.Count);
     }
 
@@ -176,8 +194,9 @@ public sealed partial class NodeGrain(
             _network!.CutLinks.Order().ToList(),
             core?.Pool.Count ?? 0,
             core?.PendingDownloads ?? 0,
-            _ledger!.Misbehaviour.Values.Sum() + (core?.RejectedNonMember ?? 0),
-            _crashed));
+            _ledger!.Misbehaviour.Values.Sum() + _ledger.RejectedNonMember,
+            _crashed,
+            core?.Pool.FinalizedHeight ?? 0));
     }
 
     public Task<bool> HasArtifactAsync(ArtifactId artifact)
@@ -202,7 +221,70 @@ public sealed partial class NodeGrain(
             ledger.Unwanted.Where(id => pool?.Contains(id) != true).ToList(),
             new Dictionary<ArtifactId, int>(ledger.BodyReceipts),
             Alive: !_crashed && member,
-            ProtocolCounters: new Dictionary<string, long>(ledger.ProtocolCounters)));
+            ProtocolCounters: new Dictionary<string, long>(ledger.ProtocolCounters),
+            RejectedNonMember: ledger.RejectedNonMember));
+    }
+
+    public Task<ArtifactReceipt> GetReceiptAsync(ArtifactId artifact)
+    {
+        RequireConfigured();
+        var ledger = _ledger!;
+        double? at = null;
+        var created = false;
+        foreach (var origin in ledger.Created)
+        {
+            if (origin.Artifact == artifact)
+            {
+                at = origin.AtMs;
+                created = true;
+                break;
+            }
+        }
+
+        if (at is null)
+        {
+            foreach (var delivery in ledger.Deliveries)
+            {
+                if (delivery.Artifact == artifact)
+                {
+                    at = delivery.AtMs;
+                    break;
+                }
+            }
+        }
+
+        return Task.FromResult(new ArtifactReceipt(
+            _configuration!.Node,
+            created,
+            at,
+            _core?.Pool.Contains(artifact) ?? false,
+            ledger.BodyReceipts.GetValueOrDefault(artifact)));
+    }
+
+    public Task SetBehaviourAsync(NodeBehaviour behaviour, double serveFraction)
+    {
+        RequireConfigured();
+        if (behaviour is not (NodeBehaviour.Honest or NodeBehaviour.Withhold or NodeBehaviour.Corrupt or NodeBehaviour.Slow))
+        {
+            throw new ArgumentException($"behaviour '{behaviour.WireName()}' is given at the start of a run only", nameof(behaviour));
+        }
+
+        if (!(serveFraction > 0 && serveFraction <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(serveFraction), serveFraction, "the serve fraction must be above 0 and at most 1");
+        }
+
+        var fraction = behaviour == NodeBehaviour.Slow ? serveFraction : 1;
+        var settings = (_configuration!.BehaviourSettings ?? BehaviourSettings.Default) with { ServeFraction = fraction };
+        _configuration = _configuration with { Behaviour = behaviour, BehaviourSettings = settings };
+        _context = _context! with { Behaviour = behaviour };
+        _network!.ServeFraction = fraction;
+        if (_core is not null)
+        {
+            _core.Behaviour = behaviour;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -271,7 +353,8 @@ public sealed partial class NodeGrain(
                 .SelectMany(v => Topology.For(configuration.Topology, configuration.Seed, configuration.Subnet, v.Members.Select(m => m.Id).ToList()).NeighboursOf(self))
                 .Distinct()
             : [];
-        _core!.SetPeers(peers);
+        _core!.SetMembers(membership.Contains(self) ? _versionsInUse.SelectMany(v => v.Members).Select(m => m.Id) : []);
+        _core.SetPeers(peers);
     }
 
     private void ArmTimer()
@@ -306,7 +389,77 @@ public sealed partial class NodeGrain(
         _armedForMs = null;
         _core?.Tick();
         ArmTimer();
+        PublishLive();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Hands what the ledger gained since the last turn to the run's live buffer, and a sample of the node's counters,
+    /// queues and links when the last is old (or <paramref name="sampleNow"/>), while someone watches the run. A watch
+    /// that starts finds the node's history behind it: only what happens from then on is sent.
+    /// </summary>
+    private void PublishLive(bool sampleNow = false)
+    {
+        var configuration = _configuration;
+        if (configuration is null || live.For(configuration.RunId) is not { } buffer)
+        {
+            _liveBuffer = null;
+            return;
+        }
+
+        var ledger = _ledger!;
+        if (!ReferenceEquals(buffer, _liveBuffer))
+        {
+            _liveBuffer = buffer;
+            _liveCreated = ledger.Created.Count;
+            _liveDeliveries = ledger.Deliveries.Count;
+            _liveShape = default;
+            sampleNow = true;
+        }
+
+        buffer.Add(configuration.Subnet, configuration.Node, ledger.Created, _liveCreated, ledger.Deliveries, _liveDeliveries);
+        _liveCreated = ledger.Created.Count;
+        _liveDeliveries = ledger.Deliveries.Count;
+
+        var nowTicks = Environment.TickCount64;
+        if (!sampleNow && nowTicks - _liveSampledAt < (long)liveOptions.Value.NodeSampleInterval.TotalMilliseconds)
+        {
+            return;
+        }
+
+        _liveSampledAt = nowTicks;
+        buffer.Sample(LiveSample(configuration, ledger));
+    }
+
+    private LiveNodeSample LiveSample(NodeConfiguration configuration, NodeLedger ledger)
+    {
+        var core = _core;
+        var network = _network!;
+        var version = _versionsInUse.Count > 0 ? _versionsInUse[^1].Version : 0;
+        var shape = (version, core?.Peers.Count ?? 0, network.CutLinks.Count, _crashed);
+        var changed = shape != _liveShape;
+        _liveShape = shape;
+
+        var queued = new int[PriorityClasses.Length];
+        var backlog = new double[PriorityClasses.Length];
+        foreach (var priority in PriorityClasses)
+        {
+            queued[(int)priority] = core is AdvertGossipNode advert && priority <= Priority.Fetch ? advert.Scheduler.Queued(priority) : 0;
+            backlog[(int)priority] = network.UplinkBacklogMs(priority);
+        }
+
+        return new LiveNodeSample(
+            configuration.Node,
+            configuration.Subnet,
+            configuration.Clock.EmulatedMs(wall.GetUtcNow()),
+            _crashed,
+            version,
+            ledger.Finalizations.Count > 0 ? ledger.Finalizations[^1].Height : 0,
+            LiveCounters.From(ledger.CountersByKind()),
+            queued,
+            backlog,
+            changed ? (core?.Peers.Order().ToList() ?? []) : null,
+            changed ? network.CutLinks.Order().ToList() : null);
     }
 
     private GossipNode RequireCore() =>

@@ -94,7 +94,30 @@ public sealed class AdvertGossipNode : GossipNode
         Pump();
     }
 
-    public override void OnLinkRestored(NodeId peer) => AdvertAllTo(peer);
+    /// <summary>
+    /// The link to <paramref name="peer"/> works again: advert it the whole pool, and retry at once the downloads in
+    /// flight from it, whose request or body the cut link most likely lost (they would otherwise wait out their timeout).
+    /// </summary>
+    public override void OnLinkRestored(NodeId peer)
+    {
+        AdvertAllTo(peer);
+        var retried = false;
+        foreach (var download in _downloads.All)
+        {
+            if (download.Source == peer)
+            {
+                _scheduler.FinishedDownload(peer);
+                download.Source = null;
+                Requeue(download);
+                retried = true;
+            }
+        }
+
+        if (retried)
+        {
+            Pump();
+        }
+    }
 
     /// <summary>A new peer (or every peer of a restarted node) is asked to advert what it holds.</summary>
     protected override void OnPeerAdded(NodeId peer) => Send(peer, RetransmissionRequest.Instance);

@@ -20,6 +20,9 @@ public sealed class ArtifactPool
         }
     }
 
+    /// <summary>Catch-up shares stay this many heights below the finalized height, for nodes that fell behind.</summary>
+    public const long CatchUpRetentionHeights = 40;
+
     /// <summary>The highest height this node knows to be finalized; consensus artifacts below it are purged.</summary>
     public long FinalizedHeight { get; set; }
 
@@ -158,6 +161,7 @@ public sealed class ArtifactPool
 
     public bool IsPurgeable(Advert advert, double nowMs) => advert.Channel switch
     {
+        GossipChannel.Consensus when advert.Kind == ArtifactKind.CatchUpShare => advert.Attribute < FinalizedHeight - CatchUpRetentionHeights,
         GossipChannel.Consensus => advert.Attribute < FinalizedHeight,
         GossipChannel.Ingress => advert.Attribute < nowMs,
         _ => false,

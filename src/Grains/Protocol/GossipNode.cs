@@ -15,11 +15,13 @@ namespace OrleansGossip.Grains.Protocol;
 public abstract class GossipNode
 {
     private readonly HashSet<NodeId> _peers = [];
+    private HashSet<NodeId>? _members;
     private readonly List<IArtifactClient> _clients = [];
 
     protected GossipNode(GossipNodeContext context, NodeLedger? ledger = null)
     {
         Context = context;
+        Behaviour = context.Behaviour;
         Pool = new ArtifactPool(context.Settings.PoolCapacityPerChannel);
         Ledger = ledger ?? new NodeLedger();
     }
@@ -40,8 +42,20 @@ public abstract class GossipNode
 
     public IReadOnlyCollection<NodeId> Peers => _peers;
 
-    /// <summary>Messages refused because their sender is not a peer (not a member of the subnet).</summary>
-    public long RejectedNonMember { get; private set; }
+    /// <summary>How this node serves its peers; starts as its context's and may change while it runs.</summary>
+    public NodeBehaviour Behaviour { get; set; }
+
+    /// <summary>The name under which refused non-member messages are counted on the meter (<c>orleansgossip.rejected_non_member</c>).</summary>
+    public const string RejectedNonMemberCounter = "rejected_non_member";
+
+    /// <summary>Messages refused because their sender is not a member of the subnet at the registry versions in use.</summary>
+    public long RejectedNonMember => Ledger.RejectedNonMember;
+
+    /// <summary>
+    /// The members of this node's subnet at the registry versions in use, as the registry has them; null until the
+    /// host sets them, and then the peers stand in for them.
+    /// </summary>
+    public IReadOnlySet<NodeId>? Members => _members;
 
     /// <summary>When <see cref="Tick"/> next has work, in emulated milliseconds since the epoch; null when idle.</summary>
     public double? NextDeadlineMs
@@ -76,6 +90,12 @@ public abstract class GossipNode
     /// <summary>When the protocol itself next has work (time-outs, rebuilds, retransmissions).</summary>
     protected abstract double? ProtocolDeadlineMs { get; }
 
+    /// <summary>
+    /// Replaces the member set: the nodes of this node's subnet over the registry versions in use, from whom it
+    /// accepts messages. Empty for a node that the newest version no longer lists.
+    /// </summary>
+    public void SetMembers(IEnumerable<NodeId> members) => _members = members.ToHashSet();
+
     /// <summary>Replaces the peer set (the subnet's members over the registry versions in use, less this node).</summary>
     public void SetPeers(IEnumerable<NodeId> peers)
     {
@@ -95,6 +115,9 @@ public abstract class GossipNode
         }
     }
 
+    /// <summary>True when <paramref name="node"/> is a member of this node's subnet at the registry versions in use.</summary>
+    public bool IsMember(NodeId node) => _members?.Contains(node) ?? _peers.Contains(node);
+
     /// <summary>An artifact this node creates: it enters the validated pool and spreads.</summary>
     public void Submit(Artifact artifact)
     {
@@ -109,11 +132,23 @@ public abstract class GossipNode
         NotifyClients(artifact);
     }
 
+    /// <summary>
+    /// Takes a message from <paramref name="from"/> (the sender's node id, which every message carries). A sender that
+    /// is not a member of this node's subnet at the registry versions in use is refused and counted
+    /// (<see cref="RejectedNonMember"/>); a member that is not one of this node's peers in the subnet's topology is
+    /// ignored.
+    /// </summary>
     public void Receive(NodeId from, GossipMessage message)
     {
+        if (!IsMember(from))
+        {
+            Ledger.RejectedNonMember++;
+            Context.Observer.Count(RejectedNonMemberCounter);
+            return;
+        }
+
         if (!_peers.Contains(from))
         {
-            RejectedNonMember++;
             return;
         }
 
@@ -136,6 +171,9 @@ public abstract class GossipNode
                 OnRetransmissionRequest(from);
                 break;
             case SlotUpdate update:
+                // A slot update is Abortable Broadcast's advert (whole or by id): counted as one for comparison.
+                Ledger.For(update.Advert.Kind).AdvertsReceived++;
+                Context.Observer.Record(GossipEvent.AdvertReceived, update.Advert.Kind, 0);
                 if (update.Artifact is { } pushed)
                 {
                     Ledger.RecordBodyReceived(pushed.Advert, pushed.Body.Size);
@@ -244,7 +282,7 @@ public abstract class GossipNode
     }
 
     /// <summary>The body this node serves for <paramref name="artifact"/>, as its behaviour has it; null when it withholds.</summary>
-    protected Artifact? Serve(Artifact artifact) => Context.Behaviour switch
+    protected Artifact? Serve(Artifact artifact) => Behaviour switch
     {
         NodeBehaviour.Withhold => null,
         NodeBehaviour.Corrupt => artifact with { Body = artifact.Body.Corrupted() },

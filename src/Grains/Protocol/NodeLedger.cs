@@ -28,6 +28,9 @@ public sealed class NodeLedger
     /// <summary>How many bodies (intact or not, wanted or duplicate) this node received per artifact.</summary>
     public IReadOnlyDictionary<ArtifactId, int> BodyReceipts => _bodyReceipts;
 
+    /// <summary>Messages refused because their sender was not a member of the node's subnet at the registry versions in use.</summary>
+    public long RejectedNonMember { get; set; }
+
     /// <summary>Bad bodies and other misbehaviour seen from each peer.</summary>
     public Dictionary<NodeId, long> Misbehaviour { get; } = [];
 

@@ -7,8 +7,8 @@ namespace OrleansGossip.Grains.Protocol;
 /// <summary>
 /// Classifies adverts, as the IC's priority functions do, from a view of the pool taken when it was built:
 /// what the pool holds is dropped; consensus artifacts below the finalized height are dropped, those within the
-/// fetch window are fetched (the next height's proposal, beacon and notarization first) and further ones wait;
-/// expired ingress is dropped.
+/// fetch window are fetched now, ahead of ingress, and further ones wait, but for catch-up shares, which are
+/// fetched wherever they are; expired ingress is dropped, other ingress is fetched.
 /// </summary>
 public sealed class PriorityFunction
 {
@@ -67,18 +67,17 @@ public sealed class PriorityFunction
     private Priority ClassifyConsensus(Advert advert)
     {
         var height = advert.Attribute;
-        if (height < _finalizedHeight)
+        if (height < _finalizedHeight || (height == _finalizedHeight && advert.Kind == ArtifactKind.CatchUpShare))
         {
             return Priority.Drop;
         }
 
-        if (height > _finalizedHeight + _fetchWindow)
+        // Catch-up shares are how a node that fell far behind gets back: fetched wherever they are.
+        if (advert.Kind == ArtifactKind.CatchUpShare)
         {
-            return Priority.Later;
+            return Priority.FetchNow;
         }
 
-        var urgent = height == _finalizedHeight + 1 && advert.Kind is ArtifactKind.BlockProposal
-            or ArtifactKind.RandomBeacon or ArtifactKind.NotarizationShare;
-        return urgent ? Priority.FetchNow : Priority.Fetch;
+        return height > _finalizedHeight + _fetchWindow ? Priority.Later : Priority.FetchNow;
     }
 }

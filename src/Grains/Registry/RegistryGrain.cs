@@ -1,5 +1,6 @@
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Security;
 
 namespace OrleansGossip.Grains.Registry;
 
@@ -75,6 +76,50 @@ public sealed class RegistryGrain(
         return Task.FromResult(MembershipOf(subnet));
     }
 
+    public async Task<long> AllowSilosAsync(IReadOnlyList<string> fingerprints)
+    {
+        if (fingerprints is null || fingerprints.Count == 0)
+        {
+            throw new RegistryException("name at least one silo to allow");
+        }
+
+        var silos = fingerprints.Select(SiloFingerprint).Distinct().Where(s => !Records.AllowedSilos.Contains(s)).ToList();
+        if (Records.SiloAllowListInForce && silos.Count == 0)
+        {
+            return Records.Version;
+        }
+
+        return await StoreAsync(records =>
+        {
+            records.AllowedSilos.AddRange(silos);
+            records.SiloAllowListInForce = true;
+        });
+    }
+
+    public async Task<long> RevokeSiloAsync(string fingerprint)
+    {
+        var silo = SiloFingerprint(fingerprint);
+        if (!Records.SiloAllowListInForce)
+        {
+            throw new RegistryException("the silo allow-list is not in force: allow the cluster's silos first, or revoking one would shut out no one");
+        }
+
+        if (!Records.AllowedSilos.Contains(silo))
+        {
+            throw new RegistryException($"silo '{silo}' is not on the silo allow-list");
+        }
+
+        return await StoreAsync(records => records.AllowedSilos.Remove(silo));
+    }
+
+    public Task<SiloAllowList> GetSiloAllowListAsync() =>
+        Task.FromResult(new SiloAllowList(Records.Version, Records.SiloAllowListInForce, Records.AllowedSilos.ToList()));
+
+    private static string SiloFingerprint(string fingerprint) =>
+        CertificateFingerprint.TryNormalize(fingerprint, out var silo)
+            ? silo
+            : throw new RegistryException($"silo '{fingerprint}' is not a SHA-256 certificate fingerprint ({CertificateFingerprint.Length} hex digits)");
+
     private SubnetMembership MembershipOf(SubnetId subnet) =>
         new(subnet, Records.Version, Records.Nodes.Where(n => n.Subnet == subnet).ToList());
 
@@ -96,12 +141,28 @@ public sealed class RegistryGrain(
     /// <summary>Applies a mutation to a copy, stores it as the next version, then tells the subnet's nodes.</summary>
     private async Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate)
     {
+        var version = await StoreAsync(mutate);
+        var membership = MembershipOf(subnet);
+        var registryId = this.GetPrimaryKeyString();
+        foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
+        {
+            _ = GrainFactory.GetNode(registryId, node).OnRegistryChangedAsync(membership);
+        }
+
+        return version;
+    }
+
+    /// <summary>Applies a mutation to a copy and stores it as the next version; on a failed write nothing changes.</summary>
+    private async Task<long> StoreAsync(Action<RegistryState> mutate)
+    {
         var before = Records;
         var next = new RegistryState
         {
             Version = before.Version + 1,
             Subnets = [.. before.Subnets],
             Nodes = [.. before.Nodes],
+            AllowedSilos = [.. before.AllowedSilos],
+            SiloAllowListInForce = before.SiloAllowListInForce,
         };
         mutate(next);
         state.State = next;
@@ -113,13 +174,6 @@ public sealed class RegistryGrain(
         {
             state.State = before;
             throw;
-        }
-
-        var membership = MembershipOf(subnet);
-        var registryId = this.GetPrimaryKeyString();
-        foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
-        {
-            _ = GrainFactory.GetNode(registryId, node).OnRegistryChangedAsync(membership);
         }
 
         return next.Version;

@@ -157,6 +157,23 @@ public sealed partial class FaultInjector
         }
     }
 
+    /// <summary>Schedules a fault given while the run goes on (through the gateway) for <paramref name="atMs"/>; <see cref="ApplyDueAsync"/> applies it.</summary>
+    public void ScheduleAt(int subnet, FaultSpec fault, double atMs) =>
+        Schedule(subnet, fault with { AtSeconds = atMs / 1000 }, behaviour: false);
+
+    /// <summary>Records that the node at <paramref name="index"/> of a subnet behaves as <paramref name="behaviour"/> from <paramref name="atMs"/> on.</summary>
+    public FaultEvent RecordBehaviour(int subnet, int index, NodeBehaviour behaviour, double atMs)
+    {
+        var plan = _plans[subnet];
+        var behaviours = plan.Behaviours.ToArray();
+        behaviours[index] = behaviour;
+        _plans[subnet] = plan with { Behaviours = behaviours };
+        var fault = new FaultEvent(atMs / 1000, "set-behaviour", plan.Id.Value, $"set-behaviour {plan.Id}: {plan.Nodes[index]} is {behaviour.WireName()}");
+        _events.Add(fault);
+        LogFaultApplied(_logger, _runId, fault.AtSeconds, fault.Description);
+        return fault;
+    }
+
     private void Schedule(int subnet, FaultSpec fault, bool behaviour)
     {
         var scheduled = new Scheduled(fault.AtSeconds * 1000, _order++, subnet, fault, behaviour);

@@ -19,8 +19,8 @@ public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, Gossip
         return new NodeRecord(node, plan.Id, plan.RegionOf(index), Fingerprint(node));
     }
 
-    /// <summary>Stands in for a node certificate's fingerprint until nodes have certificates of their own.</summary>
-    public static string Fingerprint(NodeId node) => Hash128.Of(System.Text.Encoding.UTF8.GetBytes(node.Value)).ToString();
+    /// <summary>The SHA-256 fingerprint of the node's self-signed certificate (subject CN = its node id), as the registry records it.</summary>
+    public static string Fingerprint(NodeId node) => Nodes.NodeCertificates.FingerprintOf(node);
 
     public NodeConfiguration For(SubnetPlan plan, int index)
     {
@@ -59,7 +59,7 @@ public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, Gossip
             protocol,
             plan.Behaviours[index],
             network,
-            gossip,
+            plan.Spec.Topology == "full-mesh" ? gossip : gossip with { RelayReceived = true },
             clock,
             scenario.Seed,
             scenario.Workload?.Consensus,

@@ -118,6 +118,7 @@ public static class ReportBuilder
             Kinds = kinds,
             Consensus = BuildConsensus(logs.Where(l => honest.Contains(l.Node)).ToList(), origins, durationSeconds),
             ProtocolCounters = SumProtocolCounters(logs),
+            RejectedNonMember = logs.Sum(l => l.RejectedNonMember),
         };
     }
 

@@ -23,6 +23,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
     private IReadOnlyList<SubnetPlan> _plans = [];
     private WorkloadGenerator? _workload;
     private FaultInjector? _faults;
+    private long[] _createdPerSubnet = [];
     private RunClock? _clock;
     private IGrainTimer? _timer;
     private RunPhase _phase = RunPhase.NotStarted;
@@ -56,6 +57,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         GossipProtocols.TryParse(scenario.Protocol, out var protocol);
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
+        await Task.Run(() => Nodes.NodeCertificates.Prepare(plans.SelectMany(p => p.Nodes)));
         foreach (var plan in plans)
         {
             var records = plan.Nodes.Select((_, i) => NodeConfigurator.RecordFor(plan, i)).ToList();
@@ -82,9 +84,12 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         _clock = clock;
         _workload = new WorkloadGenerator(scenario, plans);
         _faults = new FaultInjector(GrainFactory, RunId, scenario, plans, configurator, logger);
+        _createdPerSubnet = new long[plans.Count];
         _phase = RunPhase.Running;
         _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
         LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes);
+        await GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
+            .AddAsync(new RunListing(RunId, scenario.Name, scenario.Protocol, clock.EpochUtc, plans.Select(p => p.Id.Value).ToList()));
         return Progress();
     }
 
@@ -123,8 +128,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         var now = _clock.EmulatedMs(wall.GetUtcNow());
         if (_faults is not null && _phase is RunPhase.Running or RunPhase.Draining)
         {
-            await _faults.ApplyDueAsync(now);
-            _plans = _faults.Plans;
+            await ApplyFaultsAsync(_faults, now);
         }
 
         if (_phase == RunPhase.Running)
@@ -148,6 +152,21 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
     }
 
     /// <summary>
+    /// Applies the faults due by <paramref name="now"/>. A node added to a subnet should receive what the subnet made
+    /// before it joined too (it catches up), so each raises the expected deliveries by that many.
+    /// </summary>
+    private async Task ApplyFaultsAsync(FaultInjector faults, double now)
+    {
+        await faults.ApplyDueAsync(now);
+        for (var s = 0; s < faults.Plans.Count && s < _plans.Count; s++)
+        {
+            _expected += (faults.Plans[s].Nodes.Count - _plans[s].Nodes.Count) * _createdPerSubnet[s];
+        }
+
+        _plans = faults.Plans.ToList();
+    }
+
+    /// <summary>
     /// Submits the workload's artifacts due by <paramref name="now"/>, each at its node or, when that node is down or
     /// removed, at the next honest one that runs. Every member that runs when an artifact is made, or is down and due to
     /// restart, should receive it.
@@ -164,6 +183,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
 
             _ = GrainFactory.GetNode(RunId, entry).SubmitAsync(planned.Artifact);
             _created++;
+            _createdPerSubnet[planned.Subnet]++;
             _expected += (_faults?.ExpectedReceivers(planned.Subnet) ?? _plans[planned.Subnet].Nodes.Count) - 1;
         }
     }

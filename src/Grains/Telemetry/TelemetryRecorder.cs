@@ -39,6 +39,7 @@ public sealed class TelemetryRecorder : IDisposable
         _meter.CreateObservableCounter("orleansgossip.rejected", () => Measure(GossipEvent.Rejected, _counts), "{artifact}", "Bodies that failed their hash");
         _meter.CreateObservableCounter("orleansgossip.dropped", () => Measure(GossipEvent.Dropped, _counts), "{advert}", "Adverts the priority function dropped");
         _meter.CreateObservableCounter("orleansgossip.created", () => Measure(GossipEvent.Created, _counts), "{artifact}", "Artifacts created");
+        _meter.CreateObservableCounter($"orleansgossip.{GossipNode.RejectedNonMemberCounter}", () => ProtocolTotal(GossipNode.RejectedNonMemberCounter), "{message}", "Messages refused because their sender is not a member of the receiver's subnet at the registry versions in use");
         foreach (var counter in SlotMetrics.All)
         {
             _meter.CreateObservableCounter($"orleansgossip.{counter}", () => ProtocolTotal(counter), "{event}", $"Abortable Broadcast: {counter.Replace('_', ' ')}");

@@ -9,5 +9,8 @@ public static class EmulatorCommandLine
     {
         RunCommand.Create(),
         CompareCommand.Create(),
+        ServeCommand.Create(),
+        SiloCommand.Create(),
+        CertsCommand.Create(),
     };
 }

@@ -21,19 +21,22 @@ public static class RunCommand
         var protocol = new Option<string?>("--protocol", "-p") { Description = $"Overrides the scenario's protocol: {GossipProtocols.Names}." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
         var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
+        var priorities = new Option<string?>("--priorities") { Description = "Overrides whether nodes classify adverts by priority: on or off." };
+        priorities.AcceptOnlyFromAmong("on", "off");
 
-        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale };
+        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale, priorities };
         command.SetAction((parse, cancellation) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetRequiredValue(output),
             parse.GetValue(protocol),
             parse.GetValue(seed),
             parse.GetValue(timeScale),
+            parse.GetValue(priorities) is { } p ? p == "on" : null,
             cancellation));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, bool? priorities, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
@@ -44,7 +47,7 @@ public static class RunCommand
         ScenarioSpec scenario;
         try
         {
-            scenario = ApplyOverrides(ScenarioLoader.LoadFile(file.FullName), protocol, seed, timeScale, file.FullName);
+            scenario = ApplyOverrides(ScenarioLoader.LoadFile(file.FullName), protocol, seed, timeScale, file.FullName, priorities);
         }
         catch (ScenarioException e)
         {
@@ -94,13 +97,14 @@ public static class RunCommand
     }
 
     /// <summary>The scenario with the command line's overrides, validated again; problems name the option that caused them.</summary>
-    public static ScenarioSpec ApplyOverrides(ScenarioSpec scenario, string? protocol, ulong? seed, double? timeScale, string source)
+    public static ScenarioSpec ApplyOverrides(ScenarioSpec scenario, string? protocol, ulong? seed, double? timeScale, string source, bool? priorities = null)
     {
         var result = scenario with
         {
             Protocol = protocol ?? scenario.Protocol,
             Seed = seed ?? scenario.Seed,
             TimeScale = timeScale ?? scenario.TimeScale,
+            Priorities = priorities ?? scenario.Priorities,
         };
         var problems = ScenarioValidator.Validate(result);
         if (problems.Count > 0)

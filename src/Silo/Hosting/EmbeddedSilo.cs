@@ -9,9 +9,10 @@ namespace OrleansGossip.Silo.Hosting;
 
 /// <summary>
 /// A single silo in this process with localhost clustering and in-memory storage: nothing to install, nothing
-/// to configure. Its ports are picked free, so that several can run on one machine.
+/// to configure. Its ports are picked free, so that several can run on one machine. It runs without TLS (nothing
+/// leaves the process; it listens on loopback only) and says so in its log.
 /// </summary>
-public sealed class EmbeddedSilo : IAsyncDisposable
+public sealed partial class EmbeddedSilo : IAsyncDisposable
 {
     private readonly IHost _host;
 
@@ -27,10 +28,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter(typeof(EmbeddedSilo).FullName, LogLevel.Information);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddGossipEmulator());
         var host = builder.Build();
+        LogNoTls(host.Services.GetRequiredService<ILogger<EmbeddedSilo>>());
         await host.StartAsync(cancellationToken);
         return new EmbeddedSilo(host);
     }
@@ -40,6 +43,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         await _host.StopAsync(TimeSpan.FromSeconds(10));
         _host.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded single-process silo: no TLS; its silo and gateway ports listen on loopback only and no other silo joins it")]
+    private static partial void LogNoTls(ILogger logger);
 
     private static int FreePort()
     {

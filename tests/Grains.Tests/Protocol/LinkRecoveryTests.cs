@@ -38,6 +38,24 @@ public sealed class LinkRecoveryTests
     }
 
     [Fact]
+    public void A_download_in_flight_over_a_link_that_was_cut_is_retried_when_it_heals_not_after_its_timeout()
+    {
+        var subnet = new SimulatedSubnet(2, GossipProtocol.AdvertGossip, new SimulationOptions { LatencyMs = LatencyMs });
+        subnet.RunFor(1_000);
+        var artifact = subnet.Submit(0, ArtifactKind.Ingress, 3_600_000);
+        subnet.RunFor(LatencyMs + 10); // node 1 has the advert and its request is on the way
+        subnet.CutBoth(0, 1);
+        subnet.RunFor(2_000);
+        Assert.Equal(1, subnet[1].PendingDownloads);
+
+        subnet.Heal(0, 1);
+        Assert.True(subnet.RunUntilIdle());
+
+        Assert.Equal(1_000 + LatencyMs + 10 + 2_000 + (2 * LatencyMs), subnet.DeliveredAtMs(1, artifact.Id));
+        Assert.Equal(0, subnet[1].Ledger.For(ArtifactKind.Ingress).FetchTimeouts);
+    }
+
+    [Fact]
     public void A_message_lost_without_notice_is_recovered_by_the_periodic_retransmission_request()
     {
         const double intervalMs = 60_000;

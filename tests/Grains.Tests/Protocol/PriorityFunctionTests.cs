@@ -29,15 +29,16 @@ public sealed class PriorityFunctionTests
     [Theory]
     [InlineData(ArtifactKind.BlockProposal, 99, Priority.Drop)]
     [InlineData(ArtifactKind.NotarizationShare, 0, Priority.Drop)]
-    [InlineData(ArtifactKind.FinalizationShare, 100, Priority.Fetch)]
+    [InlineData(ArtifactKind.FinalizationShare, 100, Priority.FetchNow)]
     [InlineData(ArtifactKind.BlockProposal, 101, Priority.FetchNow)]
     [InlineData(ArtifactKind.RandomBeacon, 101, Priority.FetchNow)]
     [InlineData(ArtifactKind.NotarizationShare, 101, Priority.FetchNow)]
-    [InlineData(ArtifactKind.FinalizationShare, 101, Priority.Fetch)]
-    [InlineData(ArtifactKind.BlockProposal, 102, Priority.Fetch)]
-    [InlineData(ArtifactKind.BlockProposal, 110, Priority.Fetch)]
+    [InlineData(ArtifactKind.FinalizationShare, 101, Priority.FetchNow)]
+    [InlineData(ArtifactKind.BlockProposal, 102, Priority.FetchNow)]
+    [InlineData(ArtifactKind.BlockProposal, 110, Priority.FetchNow)]
     [InlineData(ArtifactKind.BlockProposal, 111, Priority.Later)]
-    [InlineData(ArtifactKind.CatchUpShare, 1_000, Priority.Later)]
+    [InlineData(ArtifactKind.CatchUpShare, 1_000, Priority.FetchNow)]
+    [InlineData(ArtifactKind.CatchUpShare, 100, Priority.Drop)]
     public void Classifies_consensus_artifacts_by_height_against_the_finalized_height(ArtifactKind kind, long height, Priority expected)
     {
         var pool = new ArtifactPool(100) { FinalizedHeight = 100 };
@@ -65,7 +66,7 @@ public sealed class PriorityFunctionTests
         var pool = new ArtifactPool(100) { FinalizedHeight = 10 };
         var narrow = PriorityFunction.Build(pool, Settings with { ConsensusFetchWindow = 2 }, nowMs: 0);
 
-        Assert.Equal(Priority.Fetch, narrow.Classify(NewArtifact(ArtifactKind.FinalizationShare, 12).Advert));
+        Assert.Equal(Priority.FetchNow, narrow.Classify(NewArtifact(ArtifactKind.FinalizationShare, 12).Advert));
         Assert.Equal(Priority.Later, narrow.Classify(NewArtifact(ArtifactKind.FinalizationShare, 13).Advert));
     }
 

@@ -92,13 +92,21 @@ public sealed class AbortableBroadcastNode : GossipNode
         }
     }
 
+    /// <summary>
+    /// A new peer (or this node, restarted, meeting its peers again): the peer gets this node's whole table on a new
+    /// connection, and is asked to do the same, as a fresh connection does on the IC.
+    /// </summary>
     protected override void OnPeerAdded(NodeId peer)
     {
         var view = new PeerSendView();
         _views[peer] = view;
         view.Reconnect(_tables.Select(t => (t.Key, t.Value)));
         Flush(peer, view);
+        Send(peer, RetransmissionRequest.Instance);
     }
+
+    /// <summary>The peer has a new connection to this node (it restarted): its view starts over with the whole table.</summary>
+    protected override void OnRetransmissionRequest(NodeId from) => OnLinkRestored(from);
 
     protected override void OnPeerRemoved(NodeId peer)
     {

@@ -263,10 +263,16 @@ public sealed class ConsensusClient : IArtifactClient
         }
     }
 
+    /// <summary>
+    /// Makes a share of this node at a height, about a block when it is for one. Its id names the block too: a node
+    /// may notarize two blocks of one height (both makers' proposals, once a healed partition brings each side the
+    /// other's), and the second share must not pass for the first.
+    /// </summary>
     private void Share(ArtifactKind kind, long height, ArtifactId? about)
     {
         var body = new ArtifactBody(_spec.ShareBytes, _selfTag, null, about is { } id ? [id] : null);
-        _node.Submit(Artifact.Create(kind, height, _node.Self.Value, height, body));
+        var origin = about is { } block ? $"{_node.Self.Value}/{block}" : _node.Self.Value;
+        _node.Submit(Artifact.Create(kind, height, origin, height, body));
     }
 
     private Proposal? LowestRanked(long height)

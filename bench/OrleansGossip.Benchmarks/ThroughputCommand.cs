@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Reports;
+using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Protocol;
+using OrleansGossip.Grains.Telemetry;
+using OrleansGossip.Silo.Commands;
+using OrleansGossip.Silo.Hosting;
+
+namespace OrleansGossip.Benchmarks;
+
+/// <summary>
+/// <c>throughput</c>: on one embedded silo, measures the plain Orleans one-way call rate, then runs a scenario of
+/// 10 subnets x 13 nodes with small ingress and no blocks in real time, and reports deliveries per wall second
+/// beside that call rate.
+/// </summary>
+public static class ThroughputCommand
+{
+    /// <summary>
+    /// The highest ingress rate per subnet at which the 10 x 13 run still delivered 100% without the lag monitor
+    /// flagging lag, on the machine docs/benchmarks.md names.
+    /// </summary>
+    public const double DefaultIngressPerSecond = 200;
+
+    public static Command Create()
+    {
+        var rate = new Option<double>("--rate", "-r") { Description = "Ingress messages per second per subnet.", DefaultValueFactory = _ => DefaultIngressPerSecond };
+        var subnets = new Option<int>("--subnets") { Description = "Subnets in the run.", DefaultValueFactory = _ => 10 };
+        var nodes = new Option<int>("--nodes") { Description = "Nodes per subnet.", DefaultValueFactory = _ => 13 };
+        var size = new Option<int>("--size") { Description = "Ingress message size, bytes.", DefaultValueFactory = _ => 1024 };
+        var duration = new Option<double>("--duration") { Description = "Emulated (= wall, timeScale 1) seconds of workload.", DefaultValueFactory = _ => 20 };
+        var drain = new Option<double>("--drain") { Description = "At most this many seconds after the workload for the last deliveries.", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<double>("--warmup") { Description = "Seconds of a short warm-up run before the measured one (0: none).", DefaultValueFactory = _ => 3 };
+        var callSeconds = new Option<double>("--call-seconds") { Description = "Seconds of the one-way call measurement (0: skip it).", DefaultValueFactory = _ => 5 };
+        var senders = new Option<int>("--senders") { Description = "Concurrent senders of one-way calls.", DefaultValueFactory = _ => 32 };
+        var maxInFlight = new Option<int>("--max-in-flight") { Description = "One-way calls sent and not yet received, at most.", DefaultValueFactory = _ => 20_000 };
+        var tick = new Option<double?>("--delivery-tick") { Description = "Overrides Emulator:DeliveryTick, milliseconds." };
+        var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the measured run and lists the top ones." };
+
+        var command = new Command("throughput", "Deliveries per wall second at 10 x 13 nodes beside the raw Orleans one-way call rate.")
+        {
+            rate, subnets, nodes, size, duration, drain, warmup, callSeconds, senders, maxInFlight, tick, allocations,
+        };
+        command.SetAction((parse, _) => ExecuteAsync(new Settings(
+            parse.GetValue(rate),
+            parse.GetValue(subnets),
+            parse.GetValue(nodes),
+            parse.GetValue(size),
+            parse.GetValue(duration),
+            parse.GetValue(drain),
+            parse.GetValue(warmup),
+            parse.GetValue(callSeconds),
+            parse.GetValue(senders),
+            parse.GetValue(maxInFlight),
+            parse.GetValue(tick),
+            parse.GetValue(allocations))));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(Settings s)
+    {
+        var total = Stopwatch.StartNew();
+        if (s.DeliveryTickMs is { } tickMs)
+        {
+            // The embedded silo binds EmulatorOptions from configuration, environment variables included.
+            Environment.SetEnvironmentVariable("Emulator__DeliveryTick", TimeSpan.FromMilliseconds(tickMs).ToString("c"));
+        }
+
+        var totalNodes = s.Subnets * s.Nodes;
+        BenchmarkOutput.Progress($"throughput: {s.Subnets} x {s.Nodes} nodes, {s.IngressBytes} B ingress at {s.Rate}/s per subnet, {s.DurationSeconds} s, advert-gossip, timeScale 1");
+        BenchmarkOutput.Progress($"machine: {Environment.ProcessorCount} CPUs, {MachineInfo.Current().CpuModel}");
+
+        ThroughputResult result;
+        var silo = await EmbeddedSilo.StartAsync();
+        try
+        {
+            var deliveryTick = silo.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick;
+            BenchmarkOutput.Progress($"embedded silo up; delivery tick {deliveryTick.TotalMilliseconds} ms");
+
+            using var sampler = new RuntimeSampler(s.SampleAllocations);
+            var oneWay = new OneWayCallResult(0, 0, 0, s.Senders, totalNodes, s.MaxInFlight);
+            RuntimeSample? oneWayRuntime = null;
+            if (s.CallSeconds > 0)
+            {
+                BenchmarkOutput.Progress($"one-way calls: {s.Senders} senders -> {totalNodes} sink grains, at most {s.MaxInFlight} in flight, 3 s warm-up + {s.CallSeconds} s");
+                sampler.Start();
+                oneWay = await new OneWayCallBenchmark(silo.Grains, totalNodes, s.Senders, s.MaxInFlight)
+                    .RunAsync(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(s.CallSeconds), Console.Out);
+                oneWayRuntime = sampler.Stop();
+                BenchmarkOutput.Progress($"one-way calls: {oneWay.CallsPerSecond:N0}/s; {oneWayRuntime}");
+            }
+
+            if (s.WarmupSeconds > 0)
+            {
+                BenchmarkOutput.Progress($"warm-up run: {s.WarmupSeconds} s");
+                var warm = BenchmarkScenarios.Throughput("bench-warmup", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.WarmupSeconds, 5);
+                await RunAsync(silo, warm);
+                await WaitForQuietAsync(silo);
+            }
+
+            var scenario = BenchmarkScenarios.Throughput("bench-throughput", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.DurationSeconds, s.DrainSeconds);
+            BenchmarkOutput.Progress($"measured run: {scenario.Description}");
+            sampler.Start();
+            var report = await RunAsync(silo, scenario)
+                ?? throw new InvalidOperationException("the measured run failed; see the log above");
+            var runtime = sampler.Stop();
+            var emulator = report.Emulator;
+            var ingress = report.Subnets.SelectMany(r => r.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
+            var artifacts = ingress.Sum(k => k.Artifacts);
+            var deliveryRatio = artifacts == 0 ? 0 : ingress.Sum(k => k.DeliveryRatio * k.Artifacts) / artifacts;
+            var deliveries = ingress.Sum(k => k.Deliveries);
+            BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, delivery ratio {deliveryRatio:P2}, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
+            BenchmarkOutput.Progress($"runtime during the run: {runtime}");
+            if (s.SampleAllocations)
+            {
+                BenchmarkOutput.Progress($"allocations during the run (sampled every ~100 KB):");
+                foreach (var line in sampler.TopAllocations(25))
+                {
+                    Console.Out.WriteLine("  " + line);
+                }
+            }
+
+            result = new ThroughputResult
+            {
+                DeliveriesPerSecond = BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
+                OrleansOneWayCallsPerSecond = BenchmarkOutput.Round(oneWay.CallsPerSecond),
+                Ratio = oneWay.CallsPerSecond > 0 ? BenchmarkOutput.Round(emulator.DeliveriesPerSecond / oneWay.CallsPerSecond, 4) : 0,
+                LagMsP99 = emulator.LagMsP99,
+                Lagging = emulator.Lagging,
+                Nodes = totalNodes,
+                Subnets = s.Subnets,
+                NodesPerSubnet = s.Nodes,
+                IngressPerSecondPerSubnet = s.Rate,
+                IngressBytes = s.IngressBytes,
+                DurationSeconds = s.DurationSeconds,
+                WallSeconds = BenchmarkOutput.Round(emulator.WallSeconds, 2),
+                Deliveries = emulator.Deliveries,
+                DeliveryRatio = BenchmarkOutput.Round(deliveryRatio, 5),
+                IngressLatencyP50Ms = Median(ingress.Select(k => k.LatencyMs.P50)),
+                IngressLatencyP99Ms = ingress.Select(k => k.LatencyMs.P99).Max(),
+                AdvertsPerDelivery = deliveries == 0 ? 0 : BenchmarkOutput.Round(ingress.Sum(k => k.AdvertsPerDelivery * k.Deliveries) / deliveries, 2),
+                RequestsPerDelivery = deliveries == 0 ? 0 : BenchmarkOutput.Round(ingress.Sum(k => k.RequestsPerDelivery * k.Deliveries) / deliveries, 2),
+                DeliveryTickMs = deliveryTick.TotalMilliseconds,
+                Runtime = runtime,
+                OneWayRuntime = oneWayRuntime,
+                OneWay = oneWay with { CallsPerSecond = BenchmarkOutput.Round(oneWay.CallsPerSecond), Seconds = BenchmarkOutput.Round(oneWay.Seconds, 2) },
+                Machine = MachineInfo.Current(),
+            };
+        }
+        finally
+        {
+            BenchmarkOutput.Progress($"stopping the silo");
+            await silo.DisposeAsync();
+        }
+
+        BenchmarkOutput.Result(result with { TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds) });
+        return 0;
+    }
+
+    private static async Task<RunReport?> RunAsync(EmbeddedSilo silo, ScenarioSpec scenario)
+    {
+        var run = silo.Grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        return await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None);
+    }
+
+    /// <summary>Waits until the warm-up run's last messages have been delivered, so that they do not load the measured run.</summary>
+    private static async Task WaitForQuietAsync(EmbeddedSilo silo)
+    {
+        var telemetry = silo.Services.GetRequiredService<TelemetryRecorder>();
+        var waited = Stopwatch.StartNew();
+        var last = telemetry.Total(GossipEvent.Delivered);
+        while (waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(500);
+            var now = telemetry.Total(GossipEvent.Delivered);
+            if (now == last)
+            {
+                break;
+            }
+
+            last = now;
+        }
+
+        BenchmarkOutput.Progress($"warm-up quiet after {waited.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static double? Median(IEnumerable<double?> values)
+    {
+        var sorted = values.OfType<double>().Order().ToList();
+        return sorted.Count == 0 ? null : sorted[sorted.Count / 2];
+    }
+
+    private sealed record Settings(
+        double Rate,
+        int Subnets,
+        int Nodes,
+        int IngressBytes,
+        double DurationSeconds,
+        double DrainSeconds,
+        double WarmupSeconds,
+        double CallSeconds,
+        int Senders,
+        int MaxInFlight,
+        double? DeliveryTickMs,
+        bool SampleAllocations);
+}

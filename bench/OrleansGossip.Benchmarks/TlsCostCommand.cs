@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Abstractions.Security;
+using OrleansGossip.Silo.Commands;
+using OrleansGossip.Silo.Hosting;
+using OrleansGossip.Silo.Security;
+
+namespace OrleansGossip.Benchmarks;
+
+/// <summary>
+/// <c>tls-cost</c>: what mutual TLS on the Orleans connections costs the emulator. In one process it starts a cluster
+/// of two silos on loopback (random placement, so about half of the nodes' messages cross the silo connection),
+/// runs a 10 x 13 advert-gossip scenario on it, stops it, and does the same on a cluster with mutual TLS 1.3, in
+/// pairs whose order alternates; it compares deliveries per wall second and process CPU per delivery, and, with
+/// <c>--saturate-rate</c>, the throughput at an offered load above capacity.
+/// </summary>
+public static class TlsCostCommand
+{
+    public static Command Create()
+    {
+        var rate = new Option<double>("--rate", "-r") { Description = "Ingress messages per second per subnet.", DefaultValueFactory = _ => 100 };
+        var saturate = new Option<double>("--saturate-rate") { Description = "A rate above capacity for a saturated pair of runs (0: skip).", DefaultValueFactory = _ => 0 };
+        var subnets = new Option<int>("--subnets") { Description = "Subnets in the run.", DefaultValueFactory = _ => 10 };
+        var nodes = new Option<int>("--nodes") { Description = "Nodes per subnet.", DefaultValueFactory = _ => 13 };
+        var duration = new Option<double>("--duration") { Description = "Seconds of workload per run.", DefaultValueFactory = _ => 15 };
+        var pairs = new Option<int>("--pairs") { Description = "Plaintext/TLS pairs of runs at the offered rate.", DefaultValueFactory = _ => 2 };
+        var command = new Command("tls-cost", "Throughput and CPU per delivery of a run on two silos without TLS and with mutual TLS.")
+        {
+            rate, saturate, subnets, nodes, duration, pairs,
+        };
+        command.SetAction((parse, _) => ExecuteAsync(
+            parse.GetValue(rate), parse.GetValue(saturate), parse.GetValue(subnets), parse.GetValue(nodes), parse.GetValue(duration), parse.GetValue(pairs)));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(double rate, double saturateRate, int subnets, int nodes, double duration, int pairs)
+    {
+        var total = Stopwatch.StartNew();
+        BenchmarkOutput.Progress($"tls-cost: 2 silos, {subnets} x {nodes} nodes, 1 KiB ingress at {rate}/s per subnet, {duration} s per run, {pairs} pairs");
+        BenchmarkOutput.Progress($"machine: {Environment.ProcessorCount} CPUs, {MachineInfo.Current().CpuModel}");
+        using var ca = DevelopmentCertificates.CreateCa("tls-cost CA", TimeSpan.FromDays(1));
+        using var silo1 = DevelopmentCertificates.Issue(ca, "silo-1", PeerRole.Silo, TimeSpan.FromDays(1));
+        using var silo2 = DevelopmentCertificates.Issue(ca, "silo-2", PeerRole.Silo, TimeSpan.FromDays(1));
+        var certificates = new[] { silo1, silo2 };
+
+        var runs = new List<TlsCostRun>();
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            // Alternate which of the pair goes first, so that neither always follows the other.
+            foreach (var tls in pair % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                runs.Add(await RunOnClusterAsync(tls, ca, certificates, BenchmarkScenarios.Throughput($"tls-{pair}-{(tls ? "on" : "off")}", subnets, nodes, rate, 1024, duration, 10)));
+            }
+        }
+
+        double? saturatedPlain = null, saturatedTls = null;
+        if (saturateRate > 0)
+        {
+            var plain = await RunOnClusterAsync(false, ca, certificates, BenchmarkScenarios.Throughput("tls-saturated-off", subnets, nodes, saturateRate, 1024, duration, 10));
+            var secure = await RunOnClusterAsync(true, ca, certificates, BenchmarkScenarios.Throughput("tls-saturated-on", subnets, nodes, saturateRate, 1024, duration, 10));
+            runs.Add(plain);
+            runs.Add(secure);
+            saturatedPlain = plain.DeliveriesPerSecond;
+            saturatedTls = secure.DeliveriesPerSecond;
+        }
+
+        var offered = runs.Where(r => r.Rate == rate).ToList();
+        var matched = offered.Chunk(2).Where(p => p.Length == 2).Select(p => (Plain: p.Single(r => !r.Tls), Tls: p.Single(r => r.Tls))).ToList();
+        var throughputRatios = matched.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).Order().ToList();
+        var cpuRatios = matched.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).Order().ToList();
+        var plainRate = offered.Where(r => !r.Tls).Average(r => r.DeliveriesPerSecond);
+        var tlsRate = offered.Where(r => r.Tls).Average(r => r.DeliveriesPerSecond);
+        var result = new TlsCostResult
+        {
+            Subnets = subnets,
+            NodesPerSubnet = nodes,
+            IngressPerSecondPerSubnet = rate,
+            DurationSeconds = duration,
+            Runs = runs,
+            PlaintextDeliveriesPerSecond = BenchmarkOutput.Round(plainRate),
+            TlsDeliveriesPerSecond = BenchmarkOutput.Round(tlsRate),
+            ThroughputRatio = BenchmarkOutput.Round(tlsRate / plainRate, 4),
+            MedianPairThroughputRatio = BenchmarkOutput.Round(throughputRatios[throughputRatios.Count / 2], 4),
+            PlaintextCpuMicrosPerDelivery = BenchmarkOutput.Round(offered.Where(r => !r.Tls).Average(r => r.CpuMicrosPerDelivery), 2),
+            TlsCpuMicrosPerDelivery = BenchmarkOutput.Round(offered.Where(r => r.Tls).Average(r => r.CpuMicrosPerDelivery), 2),
+            MedianPairCpuOverheadPercent = BenchmarkOutput.Round((cpuRatios[cpuRatios.Count / 2] - 1) * 100, 2),
+            SaturatedRate = saturateRate > 0 ? saturateRate : null,
+            SaturatedPlaintextDeliveriesPerSecond = saturatedPlain,
+            SaturatedTlsDeliveriesPerSecond = saturatedTls,
+            SaturatedThroughputRatio = saturatedPlain is { } p && saturatedTls is { } t ? BenchmarkOutput.Round(t / p, 4) : null,
+            Machine = MachineInfo.Current(),
+            TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds),
+        };
+        BenchmarkOutput.Progress($"plaintext {result.PlaintextDeliveriesPerSecond:N0}/s, TLS {result.TlsDeliveriesPerSecond:N0}/s: ratio {result.ThroughputRatio} (median of pairs {result.MedianPairThroughputRatio}); CPU per delivery {result.PlaintextCpuMicrosPerDelivery} vs {result.TlsCpuMicrosPerDelivery} µs (median of pairs {result.MedianPairCpuOverheadPercent:+0.##;-0.##} %)");
+        BenchmarkOutput.Result(result);
+        return 0;
+    }
+
+    /// <summary>Starts two silos (with TLS or not), runs a short warm-up and then <paramref name="scenario"/>, and stops them.</summary>
+    private static async Task<TlsCostRun> RunOnClusterAsync(bool tls, X509Certificate2 ca, X509Certificate2[] certificates, ScenarioSpec scenario)
+    {
+        var primaryPort = FreePort();
+        var hosts = new List<IHost>();
+        try
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var certificate = certificates[i];
+                var settings = new ClusterSiloSettings
+                {
+                    Name = $"silo-{i + 1}",
+                    SiloPort = i == 0 ? primaryPort : FreePort(),
+                    GatewayPort = FreePort(),
+                    PrimarySiloPort = primaryPort,
+                    Tls = tls,
+                    ConfigureTls = o =>
+                    {
+                        o.Certificate = certificate;
+                        o.CaCertificates = [ca];
+                    },
+                    LogLevel = LogLevel.Error,
+                };
+                var host = ClusterSilo.Build(settings, new ConfigurationBuilder().Build());
+                hosts.Add(host);
+                await host.StartAsync();
+            }
+
+            var grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
+            BenchmarkOutput.Progress($"{(tls ? "TLS" : "plaintext")} cluster of 2 silos up; warm-up");
+            var warm = BenchmarkScenarios.Throughput($"{scenario.Name}-warmup", scenario.Subnets.Count, scenario.Subnets[0].Nodes, 50, 1024, 3, 5);
+            await RunAsync(grains, warm);
+
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var report = await RunAsync(grains, scenario) ?? throw new InvalidOperationException($"run {scenario.Name} failed");
+            var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds;
+            var tlsConnections = tls ? hosts.Sum(h => h.Services.GetRequiredService<TlsConnectionMonitor>().OpenConnections.Count(c => c.Endpoint is TlsEndpoint.SiloInbound or TlsEndpoint.SiloOutbound)) : 0;
+            var ingress = report.Subnets.SelectMany(s => s.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
+            var artifacts = ingress.Sum(k => k.Artifacts);
+            var ratio = artifacts == 0 ? 0 : ingress.Sum(k => k.DeliveryRatio * k.Artifacts) / artifacts;
+            var emulator = report.Emulator;
+            var run = new TlsCostRun(
+                tls,
+                scenario.Workload!.Ingress!.RatePerSecond,
+                BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
+                emulator.Deliveries,
+                BenchmarkOutput.Round(emulator.WallSeconds, 2),
+                BenchmarkOutput.Round(emulator.Deliveries == 0 ? 0 : cpuMicros / emulator.Deliveries, 2),
+                emulator.LagMsP99,
+                BenchmarkOutput.Round(ratio, 5),
+                tlsConnections);
+            BenchmarkOutput.Progress($"{scenario.Name}: {run.DeliveriesPerSecond:N0} deliveries/s, {run.CpuMicrosPerDelivery} µs CPU per delivery, delivery ratio {run.DeliveryRatio:P2}, lag p99 {run.LagMsP99} ms{(tls ? $", {tlsConnections} TLS silo connections" : "")}");
+            return run;
+        }
+        finally
+        {
+            foreach (var host in Enumerable.Reverse(hosts))
+            {
+                try
+                {
+                    using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    await host.StopAsync(stop.Token);
+                }
+                catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+                {
+                }
+
+                host.Dispose();
+            }
+        }
+    }
+
+    private static async Task<Abstractions.Reports.RunReport?> RunAsync(IGrainFactory grains, ScenarioSpec scenario)
+    {
+        var run = grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:HHmmssfff}");
+        return await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(TextWriter.Null, interactive: false), CancellationToken.None);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

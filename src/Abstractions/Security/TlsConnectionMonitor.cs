@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansGossip.Abstractions.Security;
+
+/// <summary>
+/// Counts, logs and keeps the TLS connections of this process: handshakes admitted and refused (on the
+/// <c>OrleansGossip</c> meter as <c>orleansgossip.tls.handshakes</c>, <c>orleansgossip.tls.refused</c> and
+/// <c>orleansgossip.tls.connections</c>), the last refusals, and the open connections, so that a peer an
+/// <see cref="IPeerAuthorizer"/> stops admitting (a revoked silo) is disconnected at once.
+/// </summary>
+public sealed partial class TlsConnectionMonitor : IDisposable
+{
+    public const string MeterName = "OrleansGossip";
+
+    private const int KeptRefusals = 100;
+
+    private readonly ConcurrentDictionary<ConnectionContext, TlsConnectionFeature> _open = new();
+    private readonly ConcurrentQueue<TlsRefusal> _refusals = new();
+    private readonly IPeerAuthorizer[] _authorizers;
+    private readonly PeerCertificateValidator _validator;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TlsConnectionMonitor> _logger;
+    private readonly Counter<long> _handshakes;
+    private readonly Counter<long> _refused;
+    private readonly UpDownCounter<long> _connections;
+    private long _accepted;
+    private long _refusedCount;
+
+    public TlsConnectionMonitor(
+        IEnumerable<IPeerAuthorizer> authorizers,
+        PeerCertificateValidator validator,
+        IMeterFactory meters,
+        TimeProvider time,
+        ILogger<TlsConnectionMonitor> logger)
+    {
+        _authorizers = authorizers.ToArray();
+        _validator = validator;
+        _time = time;
+        _logger = logger;
+        var meter = meters.Create(MeterName);
+        _handshakes = meter.CreateCounter<long>("orleansgossip.tls.handshakes", "{handshake}", "TLS handshakes that admitted the peer");
+        _refused = meter.CreateCounter<long>("orleansgossip.tls.refused", "{connection}", "Connections refused by TLS: untrusted, expired, revoked or missing certificates, plaintext peers");
+        _connections = meter.CreateUpDownCounter<long>("orleansgossip.tls.connections", "{connection}", "Open TLS connections");
+        foreach (var authorizer in _authorizers)
+        {
+            authorizer.Changed += ReauthorizeOpenConnections;
+        }
+    }
+
+    /// <summary>Handshakes that admitted the peer, since start.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Connections refused, since start.</summary>
+    public long Refused => Interlocked.Read(ref _refusedCount);
+
+    /// <summary>The last refusals, oldest first.</summary>
+    public IReadOnlyList<TlsRefusal> RecentRefusals => _refusals.ToArray();
+
+    /// <summary>The open TLS connections, with their peers.</summary>
+    public IReadOnlyList<TlsConnectionFeature> OpenConnections => _open.Values.ToArray();
+
+    internal void OnAccepted(ConnectionContext connection, TlsConnectionFeature feature)
+    {
+        Interlocked.Increment(ref _accepted);
+        _open[connection] = feature;
+        _handshakes.Add(1, new KeyValuePair<string, object?>("endpoint", feature.Endpoint.WireName()));
+        _connections.Add(1, new KeyValuePair<string, object?>("endpoint", feature.Endpoint.WireName()));
+        LogAccepted(_logger, feature.Endpoint.WireName(), Remote(connection), feature.Peer.Subject, feature.Peer.Fingerprint, feature.Protocol.ToString(), feature.CipherSuite.ToString());
+    }
+
+    internal void OnClosed(ConnectionContext connection)
+    {
+        if (_open.TryRemove(connection, out var feature))
+        {
+            _connections.Add(-1, new KeyValuePair<string, object?>("endpoint", feature.Endpoint.WireName()));
+        }
+    }
+
+    internal void OnRefused(ConnectionContext connection, TlsEndpoint endpoint, PeerRefusal refusal, string reason, string? fingerprint)
+    {
+        Interlocked.Increment(ref _refusedCount);
+        _refusals.Enqueue(new TlsRefusal(_time.GetUtcNow(), endpoint, Remote(connection), refusal, reason, fingerprint));
+        while (_refusals.Count > KeptRefusals && _refusals.TryDequeue(out _))
+        {
+        }
+
+        _refused.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint.WireName()), new KeyValuePair<string, object?>("reason", refusal.ToString()));
+        LogRefused(_logger, endpoint.WireName(), Remote(connection), refusal.ToString(), reason);
+    }
+
+    /// <summary>Checks every open connection's peer against the authorizers again and aborts those no longer admitted.</summary>
+    public void ReauthorizeOpenConnections()
+    {
+        foreach (var (connection, feature) in _open)
+        {
+            if (_validator.Reauthorize(feature.Peer, feature.Endpoint.PeerRole()) is { } reason)
+            {
+                OnRefused(connection, feature.Endpoint, PeerRefusal.Revoked, $"{reason}; the open connection is closed", feature.Peer.Fingerprint);
+                connection.Abort(new ConnectionAbortedException($"TLS peer '{feature.Peer.Subject}' is no longer admitted: {reason}"));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var authorizer in _authorizers)
+        {
+            authorizer.Changed -= ReauthorizeOpenConnections;
+        }
+    }
+
+    private static string Remote(ConnectionContext connection) => connection.RemoteEndPoint?.ToString() ?? "unknown";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "TLS {Endpoint} connection with {Remote}: admitted '{Subject}' ({Fingerprint}), {Protocol} {CipherSuite}")]
+    private static partial void LogAccepted(ILogger logger, string endpoint, string remote, string subject, string fingerprint, string protocol, string cipherSuite);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TLS {Endpoint} connection with {Remote} refused ({Refusal}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, string endpoint, string remote, string refusal, string reason);
+}

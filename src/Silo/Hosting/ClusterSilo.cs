@@ -1,0 +1,76 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Silo.Security;
+
+namespace OrleansGossip.Silo.Hosting;
+
+/// <summary>
+/// A silo of a multi-silo cluster on one machine (the <c>silo</c> command, the security tests, the TLS benchmark):
+/// localhost clustering with a primary silo, in-memory storage, random placement so that a run's nodes spread over
+/// the silos, and mutual TLS on every connection unless turned off, which it then says in its log.
+/// </summary>
+public static partial class ClusterSilo
+{
+    public static IHost Build(ClusterSiloSettings settings, IConfiguration? configuration = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = configuration is not null });
+        if (configuration is not null)
+        {
+            builder.Configuration.AddConfiguration(configuration);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Logging.AddFilter("Orleans", settings.LogLevel < LogLevel.Warning ? LogLevel.Warning : settings.LogLevel);
+        builder.Logging.AddFilter("OrleansGossip", settings.LogLevel);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                settings.SiloPort,
+                settings.GatewayPort,
+                new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort),
+                settings.ServiceId,
+                settings.ClusterId);
+            silo.Configure<SiloOptions>(o => o.SiloName = settings.Name);
+            silo.AddGossipEmulator();
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+            if (settings.Tls)
+            {
+                silo.UseGossipTls(settings.ConfigureTls, settings.ConfigureAllowList);
+            }
+
+            settings.ConfigureSilo?.Invoke(silo);
+        });
+
+        var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClusterSilo).FullName!);
+        if (settings.Tls)
+        {
+            LogTls(logger, settings.Name, settings.SiloPort, settings.GatewayPort);
+        }
+        else
+        {
+            LogNoTls(logger, settings.Name, settings.SiloPort, settings.GatewayPort);
+        }
+
+        return host;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Name}: silo port {SiloPort}, gateway port {GatewayPort}, mutual TLS 1.3 on every connection")]
+    private static partial void LogTls(ILogger logger, string name, int siloPort, int gatewayPort);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Name}: silo port {SiloPort}, gateway port {GatewayPort}, WITHOUT TLS: connections are neither authenticated nor encrypted; use this on a trusted machine only")]
+    private static partial void LogNoTls(ILogger logger, string name, int siloPort, int gatewayPort);
+}

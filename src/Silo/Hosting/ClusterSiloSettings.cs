@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using OrleansGossip.Abstractions.Security;
+using OrleansGossip.Silo.Security;
+
+namespace OrleansGossip.Silo.Hosting;
+
+/// <summary>
+/// One silo of a cluster on this machine's loopback: its name and ports, the primary silo that holds the
+/// (development) membership table, and its TLS, on unless <see cref="Tls"/> is false.
+/// </summary>
+public sealed record ClusterSiloSettings
+{
+    public string Name { get; init; } = "silo-1";
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>The silo port of the primary silo; a silo whose own port this is, is the primary.</summary>
+    public int PrimarySiloPort { get; init; } = 11111;
+
+    /// <summary>The cluster id; Orleans' localhost default, which the Gateway's own client uses too.</summary>
+    public string ClusterId { get; init; } = "dev";
+
+    public string ServiceId { get; init; } = "dev";
+
+    /// <summary>Mutual TLS on every connection (settings from the <c>Tls</c> section, then <see cref="ConfigureTls"/>).</summary>
+    public bool Tls { get; init; } = true;
+
+    public Action<TlsOptions>? ConfigureTls { get; init; }
+
+    public Action<SiloAllowListOptions>? ConfigureAllowList { get; init; }
+
+    /// <summary>Anything else the host wants of the silo (tests shorten membership time-outs here).</summary>
+    public Action<ISiloBuilder>? ConfigureSilo { get; init; }
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+}

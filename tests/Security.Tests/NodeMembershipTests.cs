@@ -1,0 +1,95 @@
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Abstractions.Security;
+using OrleansGossip.Cluster.Tests;
+using OrleansGossip.Grains.Nodes;
+using OrleansGossip.Grains.Runs;
+using Xunit;
+
+namespace OrleansGossip.Security.Tests;
+
+/// <summary>
+/// The emulated nodes' own admission control, on the TLS cluster: every node has a certificate in the registry, and a
+/// node takes messages only from the members of its subnet, wherever in the cluster sender and receiver live.
+/// </summary>
+[Trait("Category", "Security")]
+[Collection(TlsClusterCollection.Name)]
+public sealed class NodeMembershipTests(TlsClusterFixture cluster)
+{
+    private const string Other = "other";
+
+    [Fact]
+    public async Task Every_node_is_registered_with_the_fingerprint_of_its_own_certificate()
+    {
+        var runId = TestRuns.NewId("identities");
+        var run = cluster.Grains.GetGrain<IRunGrain>(runId);
+        await run.StartAsync(TestScenarios.Idle(4));
+        try
+        {
+            var snapshot = await cluster.Grains.GetGrain<IRegistryGrain>(runId).GetSnapshotAsync();
+
+            Assert.Equal(4, snapshot.Nodes.Count);
+            Assert.Equal(4, snapshot.Nodes.Select(n => n.CertificateFingerprint).Distinct().Count());
+            foreach (var node in snapshot.Nodes)
+            {
+                Assert.True(CertificateFingerprint.TryNormalize(node.CertificateFingerprint, out var canonical) && canonical == node.CertificateFingerprint);
+                using var certificate = NodeCertificates.For(node.Id);
+                Assert.Equal($"CN={node.Id}", certificate.Subject);
+                Assert.Equal(CertificateFingerprint.Of(certificate), node.CertificateFingerprint);
+            }
+        }
+        finally
+        {
+            await run.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Nodes_refuse_adverts_requests_and_bodies_from_another_subnet_and_from_a_removed_node_across_silos()
+    {
+        var runId = TestRuns.NewId("non-members");
+        var scenario = TestScenarios.Idle(5) with { Subnets = [TestScenarios.SubnetOf(5), TestScenarios.SubnetOf(3) with { Id = Other }] };
+        var run = cluster.Grains.GetGrain<IRunGrain>(runId);
+        await run.StartAsync(scenario);
+        var app = cluster.Grains.Nodes(runId, 5);
+        var artifact = TestRuns.Ingress(0, 1);
+
+        // A node of another subnet: every node of "app" (spread over both silos) gets an advert, a request and a body from it.
+        var stranger = new NodeId(SubnetPlan.NodeName(Other, 0));
+        await Task.WhenAll(app.Select(node => node.ReceiveAsync(Batch(stranger, artifact))));
+
+        // A node removed from the registry (one registry version in use): its messages are refused too.
+        var removed = TestRuns.NodeId(4);
+        await cluster.Grains.GetGrain<IRegistryGrain>(runId).RemoveNodeAsync(removed);
+        await Poll.UntilAsync(
+            async () => (await Task.WhenAll(app.Take(4).Select(n => n.GetStatusAsync()))).All(s => !s.Peers.Contains(removed)),
+            "the remaining members drop the removed node from their peers");
+        await Task.WhenAll(app.Take(4).Select(node => node.ReceiveAsync(Batch(removed, artifact))));
+
+        const long expected = (5 * 3) + (4 * 3);
+        await Poll.UntilAsync(
+            async () => (await Task.WhenAll(app.Select(n => n.GetRunLogAsync()))).Sum(l => l.RejectedNonMember) == expected,
+            $"the nodes of 'app' count {expected} refused messages");
+        Assert.All(await Task.WhenAll(app.Select(n => n.HasArtifactAsync(artifact.Id))), Assert.False);
+
+        // Members still talk: a node's own artifact reaches the other members.
+        var own = TestRuns.Ingress(0, 2);
+        await app[0].SubmitAsync(own);
+        await TestRuns.AllHoldAsync(app.Take(4).ToList(), [own], "the remaining members get node 0's artifact");
+
+        await run.StopAsync();
+        var report = await run.GetReportAsync();
+        Assert.NotNull(report);
+        Assert.Equal(expected, report.Subnets.Single(s => s.Subnet == TestScenarios.Subnet).RejectedNonMember);
+        Assert.Equal(0, report.Subnets.Single(s => s.Subnet == Other).RejectedNonMember);
+    }
+
+    private static MessageBatch Batch(NodeId from, Abstractions.Artifacts.Artifact artifact) => new(
+    [
+        new Envelope(from, new AdvertMessage(artifact.Advert)),
+        new Envelope(from, new ArtifactRequest(artifact.Id, Priority.Fetch)),
+        new Envelope(from, new ArtifactTransfer(artifact, Priority.Fetch)),
+    ]);
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using OrleansGossip.Abstractions.Security;
+using OrleansGossip.Silo.Hosting;
+using Xunit;
+
+namespace OrleansGossip.Security.Tests;
+
+/// <summary>Starts silos and clients on loopback with real sockets, with membership time-outs short enough for tests.</summary>
+public static class TestSilos
+{
+    public const string ClusterId = "security-tests";
+
+    /// <summary>How long a silo that cannot join keeps trying before its start fails.</summary>
+    public static readonly TimeSpan JoinAttempt = TimeSpan.FromSeconds(4);
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A silo's settings with free ports, joining the primary at <paramref name="primaryPort"/> (itself when null).</summary>
+    public static ClusterSiloSettings Settings(
+        string name,
+        int? primaryPort,
+        Action<TlsOptions>? tls,
+        string allowListRegistry = "cluster",
+        string clusterId = ClusterId,
+        bool fastFailureDetection = false)
+    {
+        var siloPort = FreePort();
+        return new ClusterSiloSettings
+        {
+            Name = name,
+            SiloPort = siloPort,
+            GatewayPort = FreePort(),
+            PrimarySiloPort = primaryPort ?? siloPort,
+            ClusterId = clusterId,
+            ServiceId = clusterId,
+            Tls = tls is not null,
+            ConfigureTls = tls,
+            ConfigureAllowList = a =>
+            {
+                a.Registry = allowListRegistry;
+                a.RefreshInterval = TimeSpan.FromMilliseconds(300);
+            },
+            ConfigureSilo = silo =>
+            {
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.MaxJoinAttemptTime = JoinAttempt;
+                    if (fastFailureDetection)
+                    {
+                        // Declares a silo dead within seconds; on a loaded machine this may also kill a healthy one.
+                        o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                        o.NumMissedProbesLimit = 2;
+                        o.NumVotesForDeathDeclaration = 1;
+                        o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
+                    }
+                });
+                silo.Configure<ConnectionOptions>(o =>
+                {
+                    o.OpenConnectionTimeout = TimeSpan.FromSeconds(3);
+                    o.ConnectionRetryDelay = TimeSpan.FromMilliseconds(500);
+                });
+            },
+            LogLevel = LogLevel.Warning,
+        };
+    }
+
+    /// <summary>TLS with <paramref name="certificate"/>, trusting the test cluster's CA.</summary>
+    public static Action<TlsOptions> Tls(X509Certificate2 certificate) => tls =>
+    {
+        tls.Certificate = certificate;
+        tls.CaCertificates = TestPki.Shared.Trust;
+        tls.HandshakeTimeout = TimeSpan.FromSeconds(3);
+    };
+
+    public static IHost Build(ClusterSiloSettings settings) => ClusterSilo.Build(settings, new ConfigurationBuilder().Build());
+
+    public static async Task<IHost> StartAsync(ClusterSiloSettings settings)
+    {
+        var host = Build(settings);
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An Orleans client of the gateway at <paramref name="gatewayPort"/>, over TLS when <paramref name="tls"/> is given.</summary>
+    public static IHost BuildClient(int gatewayPort, Action<TlsOptions>? tls, string clusterId = ClusterId)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("SECURITY_TESTS_CLIENT_LOG") is not null)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug);
+        }
+
+        builder.UseOrleansClient(client =>
+        {
+            client.UseLocalhostClustering(gatewayPort, clusterId, clusterId);
+            client.Configure<ConnectionOptions>(o => o.OpenConnectionTimeout = TimeSpan.FromSeconds(3));
+            if (tls is not null)
+            {
+                client.UseGossipTls(tls);
+            }
+        });
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts a client; it fails when it has not connected within <paramref name="timeout"/> (an Orleans client keeps
+    /// retrying a gateway that refuses it, with back-off, for minutes).
+    /// </summary>
+    public static async Task<IHost> StartClientAsync(int gatewayPort, Action<TlsOptions>? tls, string clusterId = ClusterId, TimeSpan? within = null)
+    {
+        var host = BuildClient(gatewayPort, tls, clusterId);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(within ?? TimeSpan.FromSeconds(30));
+            await host.StartAsync(timeout.Token);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops a host that may be half started, within a few seconds.</summary>
+    public static async Task StopQuietlyAsync(this IHost host)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await host.StopAsync(timeout.Token);
+        }
+        catch (Exception)
+        {
+            // A silo that failed to join is left half started: Orleans refuses to stop it properly, which is fine here.
+        }
+        finally
+        {
+            host.Dispose();
+        }
+    }
+
+    public static TlsConnectionMonitor Monitor(this IHost host) => host.Services.GetRequiredService<TlsConnectionMonitor>();
+
+    public static IGrainFactory Grains(this IHost host) => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silos the cluster counts as active, as <paramref name="host"/> sees them.</summary>
+    public static async Task<int> ActiveSilosAsync(this IHost host) =>
+        (await host.Grains().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+}
