@@ -22,14 +22,15 @@ namespace OrleansGossip.Benchmarks;
 /// of two silos on loopback (random placement, so about half of the nodes' messages cross the silo connection),
 /// runs a 10 x 13 advert-gossip scenario on it, stops it, and does the same on a cluster with mutual TLS 1.3, in
 /// pairs whose order alternates; it compares deliveries per wall second and process CPU per delivery, and, with
-/// <c>--saturate-rate</c>, the throughput at an offered load above capacity.
+/// <c>--saturate-rate</c>, as many pairs again at an offered load above capacity, where throughput is the cluster's
+/// capacity. Each run gets a cluster of its own and a 5 s warm-up at its rate.
 /// </summary>
 public static class TlsCostCommand
 {
     public static Command Create()
     {
         var rate = new Option<double>("--rate", "-r") { Description = "Ingress messages per second per subnet.", DefaultValueFactory = _ => 100 };
-        var saturate = new Option<double>("--saturate-rate") { Description = "A rate above capacity for a saturated pair of runs (0: skip).", DefaultValueFactory = _ => 0 };
+        var saturate = new Option<double>("--saturate-rate") { Description = "A rate above capacity for as many saturated pairs of runs (0: skip).", DefaultValueFactory = _ => 400 };
         var subnets = new Option<int>("--subnets") { Description = "Subnets in the run.", DefaultValueFactory = _ => 10 };
         var nodes = new Option<int>("--nodes") { Description = "Nodes per subnet.", DefaultValueFactory = _ => 13 };
         var duration = new Option<double>("--duration") { Description = "Seconds of workload per run.", DefaultValueFactory = _ => 15 };
@@ -63,21 +64,24 @@ public static class TlsCostCommand
             }
         }
 
-        double? saturatedPlain = null, saturatedTls = null;
         if (saturateRate > 0)
         {
-            var plain = await RunOnClusterAsync(false, ca, certificates, BenchmarkScenarios.Throughput("tls-saturated-off", subnets, nodes, saturateRate, 1024, duration, 10));
-            var secure = await RunOnClusterAsync(true, ca, certificates, BenchmarkScenarios.Throughput("tls-saturated-on", subnets, nodes, saturateRate, 1024, duration, 10));
-            runs.Add(plain);
-            runs.Add(secure);
-            saturatedPlain = plain.DeliveriesPerSecond;
-            saturatedTls = secure.DeliveriesPerSecond;
+            for (var pair = 0; pair < pairs; pair++)
+            {
+                foreach (var tls in pair % 2 == 0 ? new[] { false, true } : [true, false])
+                {
+                    runs.Add(await RunOnClusterAsync(tls, ca, certificates, BenchmarkScenarios.Throughput($"tls-saturated-{pair}-{(tls ? "on" : "off")}", subnets, nodes, saturateRate, 1024, duration, 10)));
+                }
+            }
         }
 
         var offered = runs.Where(r => r.Rate == rate).ToList();
-        var matched = offered.Chunk(2).Where(p => p.Length == 2).Select(p => (Plain: p.Single(r => !r.Tls), Tls: p.Single(r => r.Tls))).ToList();
+        var matched = Pairs(offered);
         var throughputRatios = matched.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).Order().ToList();
         var cpuRatios = matched.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).Order().ToList();
+        var saturated = Pairs(runs.Where(r => r.Rate == saturateRate && saturateRate > 0).ToList());
+        var saturatedRatios = saturated.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).Order().ToList();
+        var saturatedCpuRatios = saturated.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).Order().ToList();
         var plainRate = offered.Where(r => !r.Tls).Average(r => r.DeliveriesPerSecond);
         var tlsRate = offered.Where(r => r.Tls).Average(r => r.DeliveriesPerSecond);
         var result = new TlsCostResult
@@ -94,14 +98,20 @@ public static class TlsCostCommand
             PlaintextCpuMicrosPerDelivery = BenchmarkOutput.Round(offered.Where(r => !r.Tls).Average(r => r.CpuMicrosPerDelivery), 2),
             TlsCpuMicrosPerDelivery = BenchmarkOutput.Round(offered.Where(r => r.Tls).Average(r => r.CpuMicrosPerDelivery), 2),
             MedianPairCpuOverheadPercent = BenchmarkOutput.Round((cpuRatios[cpuRatios.Count / 2] - 1) * 100, 2),
-            SaturatedRate = saturateRate > 0 ? saturateRate : null,
-            SaturatedPlaintextDeliveriesPerSecond = saturatedPlain,
-            SaturatedTlsDeliveriesPerSecond = saturatedTls,
-            SaturatedThroughputRatio = saturatedPlain is { } p && saturatedTls is { } t ? BenchmarkOutput.Round(t / p, 4) : null,
+            SaturatedRate = saturated.Count > 0 ? saturateRate : null,
+            SaturatedPlaintextDeliveriesPerSecond = saturated.Count > 0 ? BenchmarkOutput.Round(saturated.Average(p => p.Plain.DeliveriesPerSecond)) : null,
+            SaturatedTlsDeliveriesPerSecond = saturated.Count > 0 ? BenchmarkOutput.Round(saturated.Average(p => p.Tls.DeliveriesPerSecond)) : null,
+            SaturatedMedianPairThroughputRatio = saturated.Count > 0 ? BenchmarkOutput.Round(saturatedRatios[saturatedRatios.Count / 2], 4) : null,
+            SaturatedMedianPairCpuOverheadPercent = saturated.Count > 0 ? BenchmarkOutput.Round((saturatedCpuRatios[saturatedCpuRatios.Count / 2] - 1) * 100, 2) : null,
             Machine = MachineInfo.Current(),
             TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds),
         };
-        BenchmarkOutput.Progress($"plaintext {result.PlaintextDeliveriesPerSecond:N0}/s, TLS {result.TlsDeliveriesPerSecond:N0}/s: ratio {result.ThroughputRatio} (median of pairs {result.MedianPairThroughputRatio}); CPU per delivery {result.PlaintextCpuMicrosPerDelivery} vs {result.TlsCpuMicrosPerDelivery} µs (median of pairs {result.MedianPairCpuOverheadPercent:+0.##;-0.##} %)");
+        BenchmarkOutput.Progress($"at {rate}/s: plaintext {result.PlaintextDeliveriesPerSecond:N0}/s, TLS {result.TlsDeliveriesPerSecond:N0}/s: ratio {result.ThroughputRatio} (median of pairs {result.MedianPairThroughputRatio}); CPU per delivery {result.PlaintextCpuMicrosPerDelivery} vs {result.TlsCpuMicrosPerDelivery} µs (median of pairs {result.MedianPairCpuOverheadPercent:+0.##;-0.##} %)");
+        if (saturated.Count > 0)
+        {
+            BenchmarkOutput.Progress($"saturated at {saturateRate}/s: plaintext {result.SaturatedPlaintextDeliveriesPerSecond:N0}/s, TLS {result.SaturatedTlsDeliveriesPerSecond:N0}/s: median pair ratio {result.SaturatedMedianPairThroughputRatio}, CPU per delivery {result.SaturatedMedianPairCpuOverheadPercent:+0.##;-0.##} %");
+        }
+
         BenchmarkOutput.Result(result);
         return 0;
     }
@@ -136,13 +146,16 @@ public static class TlsCostCommand
             }
 
             var grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
-            BenchmarkOutput.Progress($"{(tls ? "TLS" : "plaintext")} cluster of 2 silos up; warm-up");
-            var warm = BenchmarkScenarios.Throughput($"{scenario.Name}-warmup", scenario.Subnets.Count, scenario.Subnets[0].Nodes, 50, 1024, 3, 5);
+            BenchmarkOutput.Progress($"{(tls ? "TLS" : "plaintext")} cluster of 2 silos up; 5 s warm-up at the run's rate");
+            var warm = BenchmarkScenarios.Throughput($"{scenario.Name}-warmup", scenario.Subnets.Count, scenario.Subnets[0].Nodes, scenario.Workload!.Ingress!.RatePerSecond, 1024, 5, 5);
             await RunAsync(grains, warm);
 
+            var monitors = tls ? hosts.Select(h => h.Services.GetRequiredService<TlsConnectionMonitor>()).ToList() : [];
+            var sentBefore = monitors.Sum(m => m.Traffic.BytesSent);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var report = await RunAsync(grains, scenario) ?? throw new InvalidOperationException($"run {scenario.Name} failed");
             var cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds;
+            var tlsMegabytes = (monitors.Sum(m => m.Traffic.BytesSent) - sentBefore) / 1e6;
             var tlsConnections = tls ? hosts.Sum(h => h.Services.GetRequiredService<TlsConnectionMonitor>().OpenConnections.Count(c => c.Endpoint is TlsEndpoint.SiloInbound or TlsEndpoint.SiloOutbound)) : 0;
             var ingress = report.Subnets.SelectMany(s => s.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
             var artifacts = ingress.Sum(k => k.Artifacts);
@@ -157,8 +170,9 @@ public static class TlsCostCommand
                 BenchmarkOutput.Round(emulator.Deliveries == 0 ? 0 : cpuMicros / emulator.Deliveries, 2),
                 emulator.LagMsP99,
                 BenchmarkOutput.Round(ratio, 5),
-                tlsConnections);
-            BenchmarkOutput.Progress($"{scenario.Name}: {run.DeliveriesPerSecond:N0} deliveries/s, {run.CpuMicrosPerDelivery} µs CPU per delivery, delivery ratio {run.DeliveryRatio:P2}, lag p99 {run.LagMsP99} ms{(tls ? $", {tlsConnections} TLS silo connections" : "")}");
+                tlsConnections,
+                BenchmarkOutput.Round(tlsMegabytes, 1));
+            BenchmarkOutput.Progress($"{scenario.Name}: {run.DeliveriesPerSecond:N0} deliveries/s, {run.CpuMicrosPerDelivery} µs CPU per delivery, delivery ratio {run.DeliveryRatio:P2}, lag p99 {run.LagMsP99} ms{(tls ? $", {tlsConnections} TLS silo connections carried {run.TlsMegabytesSent} MB" : "")}");
             return run;
         }
         finally
@@ -178,6 +192,10 @@ public static class TlsCostCommand
             }
         }
     }
+
+    /// <summary>The runs in the pairs they were made in (plaintext and TLS, either order).</summary>
+    private static List<(TlsCostRun Plain, TlsCostRun Tls)> Pairs(IReadOnlyList<TlsCostRun> runs) =>
+        runs.Chunk(2).Where(p => p.Length == 2).Select(p => (Plain: p.Single(r => !r.Tls), Tls: p.Single(r => r.Tls))).ToList();
 
     private static async Task<Abstractions.Reports.RunReport?> RunAsync(IGrainFactory grains, ScenarioSpec scenario)
     {

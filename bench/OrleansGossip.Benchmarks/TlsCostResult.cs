@@ -37,14 +37,17 @@ public sealed record TlsCostResult
     /// <summary>The CPU TLS costs more per delivery, in percent (median over pairs).</summary>
     public double MedianPairCpuOverheadPercent { get; init; }
 
-    /// <summary>Saturated runs (offered load above capacity), when measured: throughput is then the cluster's capacity.</summary>
+    /// <summary>Saturated pairs (offered load above capacity), when measured: throughput is then the cluster's capacity.</summary>
     public double? SaturatedRate { get; init; }
 
     public double? SaturatedPlaintextDeliveriesPerSecond { get; init; }
 
     public double? SaturatedTlsDeliveriesPerSecond { get; init; }
 
-    public double? SaturatedThroughputRatio { get; init; }
+    /// <summary>The median over saturated pairs of TLS / plaintext capacity (1 = TLS costs nothing; the goal is at least 0.9).</summary>
+    public double? SaturatedMedianPairThroughputRatio { get; init; }
+
+    public double? SaturatedMedianPairCpuOverheadPercent { get; init; }
 
     public MachineInfo? Machine { get; init; }
 

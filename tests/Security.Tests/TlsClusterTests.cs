@@ -21,7 +21,10 @@ public sealed class TlsClusterTests(TlsClusterFixture cluster)
         Assert.All(subnet.Kinds, k => Assert.Equal(1.0, k.DeliveryRatio));
         Assert.Equal(0, subnet.RejectedNonMember);
 
-        // Every Orleans connection between the silos, and the client's, is TLS 1.3 with a peer of the right role.
+        // The run's traffic between the silos went through TLS ...
+        Assert.All([cluster.Primary.Monitor().Traffic, cluster.Secondary.Monitor().Traffic], t => Assert.True(t.BytesSent > 100_000 && t.BytesReceived > 100_000, $"{t.BytesSent} B sent, {t.BytesReceived} B received"));
+
+        // ... and every Orleans connection between the silos, and the client's, is TLS 1.3 with a peer of the right role.
         var primary = cluster.Primary.Monitor().OpenConnections;
         var secondary = cluster.Secondary.Monitor().OpenConnections;
         Assert.Contains(primary, c => c.Endpoint == TlsEndpoint.SiloInbound || c.Endpoint == TlsEndpoint.SiloOutbound);

@@ -2,8 +2,11 @@ using System.IO.Pipelines;
 
 namespace OrleansGossip.Abstractions.Security;
 
-/// <summary>A connection's transport pipe seen as a <see cref="Stream"/>, for <c>SslStream</c> to run on. It owns neither side of the pipe.</summary>
-internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
+/// <summary>
+/// A connection's transport pipe seen as a <see cref="Stream"/>, for <c>SslStream</c> to run on, counting the bytes
+/// that pass (TLS records) into <paramref name="traffic"/>. It owns neither side of the pipe.
+/// </summary>
+internal sealed class DuplexPipeStream(IDuplexPipe transport, TlsTraffic traffic) : Stream
 {
     private readonly Stream _input = transport.Input.AsStream(leaveOpen: true);
     private readonly Stream _output = transport.Output.AsStream(leaveOpen: true);
@@ -22,21 +25,28 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => _input.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => traffic.Received(_input.Read(buffer, offset, count));
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _input.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        traffic.Received(await _input.ReadAsync(buffer, cancellationToken));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _input.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _output.Write(buffer, offset, count);
+        traffic.Sent(count);
+    }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _output.WriteAsync(buffer, cancellationToken);
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await _output.WriteAsync(buffer, cancellationToken);
+        traffic.Sent(buffer.Length);
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _output.WriteAsync(buffer, offset, count, cancellationToken);
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush() => _output.Flush();
 

@@ -15,9 +15,9 @@ internal sealed class SslDuplexPipe : IDuplexPipe, IAsyncDisposable
 
     private int _disposed;
 
-    public SslDuplexPipe(IDuplexPipe transport, MemoryPool<byte>? pool, RemoteCertificateValidationCallback validate)
+    public SslDuplexPipe(IDuplexPipe transport, MemoryPool<byte>? pool, TlsTraffic traffic, RemoteCertificateValidationCallback validate)
     {
-        Stream = new SslStream(new DuplexPipeStream(transport), leaveInnerStreamOpen: false, validate);
+        Stream = new SslStream(new DuplexPipeStream(transport, traffic), leaveInnerStreamOpen: false, validate);
         Input = PipeReader.Create(Stream, new StreamPipeReaderOptions(pool, bufferSize: ReadBufferSize, minimumReadSize: 4096, leaveOpen: true));
         Output = PipeWriter.Create(Stream, new StreamPipeWriterOptions(pool, minimumBufferSize: 16 * 1024, leaveOpen: true));
     }

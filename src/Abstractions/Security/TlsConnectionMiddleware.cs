@@ -30,7 +30,7 @@ public sealed class TlsConnectionMiddleware(
     {
         var verdict = default(PeerVerdict);
         var pool = context.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
-        var tls = new SslDuplexPipe(context.Transport, pool, (_, certificate, chain, _) =>
+        var tls = new SslDuplexPipe(context.Transport, pool, monitor.Traffic, (_, certificate, chain, _) =>
         {
             verdict = validator.Validate(certificate, chain, endpoint.PeerRole());
             return verdict.Accepted;

@@ -7,8 +7,8 @@ namespace OrleansGossip.Abstractions.Security;
 
 /// <summary>
 /// Counts, logs and keeps the TLS connections of this process: handshakes admitted and refused (on the
-/// <c>OrleansGossip</c> meter as <c>orleansgossip.tls.handshakes</c>, <c>orleansgossip.tls.refused</c> and
-/// <c>orleansgossip.tls.connections</c>), the last refusals, and the open connections, so that a peer an
+/// <c>OrleansGossip</c> meter as <c>orleansgossip.tls.handshakes</c>, <c>orleansgossip.tls.refused</c>,
+/// <c>orleansgossip.tls.connections</c> and <c>orleansgossip.tls.bytes</c>), the last refusals, and the open connections, so that a peer an
 /// <see cref="IPeerAuthorizer"/> stops admitting (a revoked silo) is disconnected at once.
 /// </summary>
 public sealed partial class TlsConnectionMonitor : IDisposable
@@ -44,11 +44,19 @@ public sealed partial class TlsConnectionMonitor : IDisposable
         _handshakes = meter.CreateCounter<long>("orleansgossip.tls.handshakes", "{handshake}", "TLS handshakes that admitted the peer");
         _refused = meter.CreateCounter<long>("orleansgossip.tls.refused", "{connection}", "Connections refused by TLS: untrusted, expired, revoked or missing certificates, plaintext peers");
         _connections = meter.CreateUpDownCounter<long>("orleansgossip.tls.connections", "{connection}", "Open TLS connections");
+        meter.CreateObservableCounter("orleansgossip.tls.bytes", () => new[]
+        {
+            new Measurement<long>(Traffic.BytesSent, new KeyValuePair<string, object?>("direction", "sent")),
+            new Measurement<long>(Traffic.BytesReceived, new KeyValuePair<string, object?>("direction", "received")),
+        }, "By", "Bytes of TLS records sent and received, handshakes included");
         foreach (var authorizer in _authorizers)
         {
             authorizer.Changed += ReauthorizeOpenConnections;
         }
     }
+
+    /// <summary>The bytes of TLS records this process has sent and received on all its connections.</summary>
+    public TlsTraffic Traffic { get; } = new();
 
     /// <summary>Handshakes that admitted the peer, since start.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
