@@ -60,7 +60,7 @@ public sealed class PageTests(ServerFixture fixture)
         await page.WaitForFunctionAsync($"() => Number(document.querySelector('[data-testid=deliveries]').textContent.replace(/,/g, '')) > {first}", null, new() { Timeout = 15_000 });
         var second = await CounterAsync(page, "deliveries");
         Assert.True(second > first, $"deliveries moved from {first} to {second}");
-        Assert.True(await CounterAsync(page, "artifacts") > 0);
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=artifacts]').textContent.replace(/,/g, '')) > 0", null, new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("kinds-body").Locator("tr")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("wave-list").Locator("li")).Not.ToHaveCountAsync(0);
 

@@ -80,6 +80,8 @@ public sealed partial class NodeGrain(
         _configuration = configuration;
         _network = network;
         _ledger = new NodeLedger();
+        _liveCreated = 0;
+        _liveDeliveries = 0;
         _crashed = false;
         await StartCoreAsync();
     }
@@ -396,23 +398,28 @@ public sealed partial class NodeGrain(
     /// <summary>
     /// Hands what the ledger gained since the last turn to the run's live buffer, and a sample of the node's counters,
     /// queues and links when the last is old (or <paramref name="sampleNow"/>), while someone watches the run. A watch
-    /// that starts finds the node's history behind it: only what happens from then on is sent.
+    /// that starts finds the node's history behind it: only what happens from the turn it starts in on is sent.
     /// </summary>
     private void PublishLive(bool sampleNow = false)
     {
         var configuration = _configuration;
-        if (configuration is null || live.For(configuration.RunId) is not { } buffer)
+        if (configuration is null || _ledger is not { } ledger)
         {
-            _liveBuffer = null;
             return;
         }
 
-        var ledger = _ledger!;
+        if (live.For(configuration.RunId) is not { } buffer)
+        {
+            // Nobody watches: keep the positions moving, so that a watch starting later gets this turn on.
+            _liveBuffer = null;
+            _liveCreated = ledger.Created.Count;
+            _liveDeliveries = ledger.Deliveries.Count;
+            return;
+        }
+
         if (!ReferenceEquals(buffer, _liveBuffer))
         {
             _liveBuffer = buffer;
-            _liveCreated = ledger.Created.Count;
-            _liveDeliveries = ledger.Deliveries.Count;
             _liveShape = default;
             sampleNow = true;
         }
