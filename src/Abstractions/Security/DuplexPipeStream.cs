@@ -1,15 +1,21 @@
+using System.Buffers;
 using System.IO.Pipelines;
 
 namespace OrleansGossip.Abstractions.Security;
 
 /// <summary>
 /// A connection's transport pipe seen as a <see cref="Stream"/>, for <c>SslStream</c> to run on, counting the bytes
-/// that pass (TLS records) into <paramref name="traffic"/>. It owns neither side of the pipe.
+/// that pass (TLS records) into <paramref name="traffic"/>. It owns neither side of the pipe. During the handshake
+/// every write goes out at once; afterwards (<see cref="CoalesceWrites"/>) the records of one flush of Orleans'
+/// are gathered in the pipe and sent together when <c>SslStream</c> passes that flush on, as Orleans does without TLS.
 /// </summary>
 internal sealed class DuplexPipeStream(IDuplexPipe transport, TlsTraffic traffic) : Stream
 {
     private readonly Stream _input = transport.Input.AsStream(leaveOpen: true);
     private readonly Stream _output = transport.Output.AsStream(leaveOpen: true);
+
+    /// <summary>Set once the handshake has completed: writes wait in the pipe for the next flush.</summary>
+    public bool CoalesceWrites { get; set; }
 
     public override bool CanRead => true;
 
@@ -41,16 +47,31 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport, TlsTraffic traffic
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await _output.WriteAsync(buffer, cancellationToken);
+        if (CoalesceWrites)
+        {
+            transport.Output.Write(buffer.Span);
+        }
+        else
+        {
+            await _output.WriteAsync(buffer, cancellationToken);
+        }
+
         traffic.Sent(buffer.Length);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Flush() => _output.Flush();
+    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = await transport.Output.FlushAsync(cancellationToken);
+        if (flushed.IsCanceled)
+        {
+            throw new OperationCanceledException("the flush of the connection's transport was canceled");
+        }
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

@@ -17,12 +17,16 @@ internal sealed class SslDuplexPipe : IDuplexPipe, IAsyncDisposable
 
     public SslDuplexPipe(IDuplexPipe transport, MemoryPool<byte>? pool, TlsTraffic traffic, RemoteCertificateValidationCallback validate)
     {
-        Stream = new SslStream(new DuplexPipeStream(transport, traffic), leaveInnerStreamOpen: false, validate);
+        Transport = new DuplexPipeStream(transport, traffic);
+        Stream = new SslStream(Transport, leaveInnerStreamOpen: false, validate);
         Input = PipeReader.Create(Stream, new StreamPipeReaderOptions(pool, bufferSize: ReadBufferSize, minimumReadSize: 4096, leaveOpen: true));
         Output = PipeWriter.Create(Stream, new StreamPipeWriterOptions(pool, minimumBufferSize: 16 * 1024, leaveOpen: true));
     }
 
     public SslStream Stream { get; }
+
+    /// <summary>The transport under the TLS stream.</summary>
+    public DuplexPipeStream Transport { get; }
 
     public PipeReader Input { get; }
 

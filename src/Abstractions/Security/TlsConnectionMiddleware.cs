@@ -66,6 +66,7 @@ public sealed class TlsConnectionMiddleware(
         var peer = verdict.Peer ?? throw new InvalidOperationException("the TLS handshake completed without validating the peer's certificate");
         var feature = new TlsConnectionFeature(endpoint, peer, tls.Stream.SslProtocol, tls.Stream.NegotiatedCipherSuite);
         context.Features.Set(feature);
+        tls.Transport.CoalesceWrites = true;
         var transport = context.Transport;
         context.Transport = tls;
         monitor.OnAccepted(context, feature);

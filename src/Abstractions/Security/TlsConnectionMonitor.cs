@@ -17,6 +17,10 @@ public sealed partial class TlsConnectionMonitor : IDisposable
 
     private const int KeptRefusals = 100;
 
+    /// <summary>A peer refused again for the same reason within this time is counted, not logged again.</summary>
+    private static readonly TimeSpan RefusalLogInterval = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<(TlsEndpoint, string, PeerRefusal), RefusalLog> _refusalLogs = new();
     private readonly ConcurrentDictionary<ConnectionContext, TlsConnectionFeature> _open = new();
     private readonly ConcurrentQueue<TlsRefusal> _refusals = new();
     private readonly IPeerAuthorizer[] _authorizers;
@@ -96,7 +100,41 @@ public sealed partial class TlsConnectionMonitor : IDisposable
         }
 
         _refused.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint.WireName()), new KeyValuePair<string, object?>("reason", refusal.ToString()));
-        LogRefused(_logger, endpoint.WireName(), Remote(connection), refusal.ToString(), reason);
+        if (ShouldLog(endpoint, connection, refusal, out var suppressed))
+        {
+            LogRefused(_logger, endpoint.WireName(), Remote(connection), refusal.ToString(), reason, suppressed);
+        }
+    }
+
+    /// <summary>
+    /// One warning per peer address, endpoint and reason every <see cref="RefusalLogInterval"/>: a peer that keeps
+    /// reconnecting (or a flood of bad connections) must not turn into a flood of log lines.
+    /// </summary>
+    private bool ShouldLog(TlsEndpoint endpoint, ConnectionContext connection, PeerRefusal refusal, out long suppressed)
+    {
+        var address = connection.RemoteEndPoint is System.Net.IPEndPoint ip ? ip.Address.ToString() : Remote(connection);
+        var log = _refusalLogs.GetOrAdd((endpoint, address, refusal), _ => new RefusalLog());
+        var now = _time.GetTimestamp();
+        lock (log)
+        {
+            if (log.LoggedAt != 0 && _time.GetElapsedTime(log.LoggedAt, now) < RefusalLogInterval)
+            {
+                log.Suppressed++;
+                suppressed = 0;
+                return false;
+            }
+
+            suppressed = log.Suppressed;
+            log.Suppressed = 0;
+            log.LoggedAt = now;
+        }
+
+        if (_refusalLogs.Count > 10_000)
+        {
+            _refusalLogs.Clear();
+        }
+
+        return true;
     }
 
     /// <summary>Checks every open connection's peer against the authorizers again and aborts those no longer admitted.</summary>
@@ -125,6 +163,13 @@ public sealed partial class TlsConnectionMonitor : IDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "TLS {Endpoint} connection with {Remote}: admitted '{Subject}' ({Fingerprint}), {Protocol} {CipherSuite}")]
     private static partial void LogAccepted(ILogger logger, string endpoint, string remote, string subject, string fingerprint, string protocol, string cipherSuite);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "TLS {Endpoint} connection with {Remote} refused ({Refusal}): {Reason}")]
-    private static partial void LogRefused(ILogger logger, string endpoint, string remote, string refusal, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TLS {Endpoint} connection with {Remote} refused ({Refusal}): {Reason} ({Suppressed} more like it since the last such message)")]
+    private static partial void LogRefused(ILogger logger, string endpoint, string remote, string refusal, string reason, long suppressed);
+
+    private sealed class RefusalLog
+    {
+        public long LoggedAt { get; set; }
+
+        public long Suppressed { get; set; }
+    }
 }
