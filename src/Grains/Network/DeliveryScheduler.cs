@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,11 @@ public sealed partial class DeliveryScheduler : IDisposable
 {
     private const int MaxCachedReferences = 1_000_000;
 
+    /// <summary>At most this many emptied batch lists wait to be reused, none with room for more than <see cref="MaxSpareCapacity"/>.</summary>
+    private const int MaxSpareLists = 4_096;
+
+    private const int MaxSpareCapacity = 1_024;
+
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _wall;
     private readonly TelemetryRecorder _telemetry;
@@ -27,6 +33,8 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly PriorityQueue<BatchKey, long> _due = new();
     private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Destination, bool Downloaded), List<Envelope>> _coalesced = [];
+    private readonly ConcurrentQueue<List<Envelope>> _spare = new();
+    private int _spareCount;
     private readonly Thread _thread;
     private bool _stopping;
 
@@ -74,7 +82,7 @@ public sealed partial class DeliveryScheduler : IDisposable
 
             if (!_pending.TryGetValue(key, out var batch))
             {
-                batch = [];
+                batch = NewBatch();
                 _pending[key] = batch;
                 var wasEarliest = !_due.TryPeek(out _, out var earliest) || tick < earliest;
                 _due.Enqueue(key, tick);
@@ -86,6 +94,27 @@ public sealed partial class DeliveryScheduler : IDisposable
 
             batch.Add(envelope);
         }
+    }
+
+    /// <summary>
+    /// Takes back the list of a batch its receiver has handled, to hold a later batch: batch lists are the scheduler's
+    /// largest allocation otherwise. The receiver must not touch the list afterwards.
+    /// </summary>
+    public void Recycle(IReadOnlyList<Envelope> envelopes)
+    {
+        if (envelopes is not List<Envelope> list || list.Capacity > MaxSpareCapacity)
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _spareCount) > MaxSpareLists)
+        {
+            Interlocked.Decrement(ref _spareCount);
+            return;
+        }
+
+        list.Clear();
+        _spare.Enqueue(list);
     }
 
     /// <summary>Stops delivering: what is still pending is dropped, as the silo is going away.</summary>
@@ -187,6 +216,7 @@ public sealed partial class DeliveryScheduler : IDisposable
             if (_coalesced.TryGetValue((key.Destination, key.Downloaded), out var into))
             {
                 into.AddRange(batch);
+                Recycle(batch);
                 continue;
             }
 
@@ -219,6 +249,17 @@ public sealed partial class DeliveryScheduler : IDisposable
         {
             LogDispatchFailed(_logger, e, key.Destination);
         }
+    }
+
+    private List<Envelope> NewBatch()
+    {
+        if (_spare.TryDequeue(out var list))
+        {
+            Interlocked.Decrement(ref _spareCount);
+            return list;
+        }
+
+        return new List<Envelope>(8);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a batch to node {Node}")]

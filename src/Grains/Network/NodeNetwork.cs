@@ -136,21 +136,34 @@ public sealed class NodeNetwork : IGossipTransport
 
         var now = _clock.EmulatedMs(_wall.GetUtcNow());
         var horizon = now + (tick.TotalMilliseconds / _clock.TimeScale);
+        var envelopes = batch.Envelopes;
+
+        // Mostly every message is through by the next tick and the batch is passed on as it came; a copy is made
+        // only from the first one that is not.
         List<Envelope>? ready = null;
-        foreach (var envelope in batch.Envelopes)
+        for (var i = 0; i < envelopes.Count; i++)
         {
+            var envelope = envelopes[i];
             var done = _downlink.Reserve(now, envelope.Message.WireSize, envelope.Message.Priority);
             if (done <= horizon)
             {
-                (ready ??= new List<Envelope>(batch.Envelopes.Count)).Add(envelope);
+                ready?.Add(envelope);
+                continue;
             }
-            else
+
+            if (ready is null)
             {
-                _scheduler.Schedule(KeyOf(_self), envelope, _clock.WallAt(done), downloaded: true);
+                ready = new List<Envelope>(envelopes.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    ready.Add(envelopes[j]);
+                }
             }
+
+            _scheduler.Schedule(KeyOf(_self), envelope, _clock.WallAt(done), downloaded: true);
         }
 
-        return ready is null ? [] : ready;
+        return ready ?? envelopes;
     }
 
     private string KeyOf(NodeId node)

@@ -93,10 +93,13 @@ public sealed partial class NodeGrain(
             return Task.CompletedTask; // Not configured, or crashed: what arrives is dropped.
         }
 
-        foreach (var envelope in _network.Download(batch, options.Value.DeliveryTick))
+        var arrived = _network.Download(batch, options.Value.DeliveryTick);
+        for (var i = 0; i < arrived.Count; i++)
         {
-            _core.Receive(envelope.From, envelope.Message);
+            _core.Receive(arrived[i].From, arrived[i].Message);
         }
+
+        scheduler.Recycle(batch.Envelopes);
 
         ArmTimer();
         PublishLive();

@@ -20,6 +20,7 @@ public sealed class AdvertGossipNode : GossipNode
 
     private readonly DownloadManager _downloads = new();
     private readonly PeerScheduler _scheduler = new();
+    private readonly Func<NodeId, ArtifactId, Priority, bool> _startDownload;
     private PriorityFunction _priority;
     private double _nextRebuildMs;
     private double _nextRetransmissionMs;
@@ -27,6 +28,7 @@ public sealed class AdvertGossipNode : GossipNode
     public AdvertGossipNode(GossipNodeContext context, NodeLedger? ledger = null)
         : base(context, ledger)
     {
+        _startDownload = StartDownload;
         _priority = PriorityFunction.Build(Pool, Settings, NowMs, IsStale);
         _nextRebuildMs = NowMs + Settings.PriorityRebuildMs;
         _nextRetransmissionMs = NowMs + Settings.RetransmissionIntervalMs;
@@ -157,11 +159,12 @@ public sealed class AdvertGossipNode : GossipNode
             }
         }
 
+        AdvertMessage? message = null;
         foreach (var peer in Peers)
         {
             if (peer != source && holders?.Contains(peer) != true)
             {
-                SendAdvert(peer, artifact.Advert);
+                SendAdvert(peer, message ??= new AdvertMessage(artifact.Advert));
             }
         }
 
@@ -278,7 +281,7 @@ public sealed class AdvertGossipNode : GossipNode
         }
     }
 
-    private void Pump() => _scheduler.Dispatch(Settings.MaxDownloadsPerPeer, StartDownload);
+    private void Pump() => _scheduler.Dispatch(Settings.MaxDownloadsPerPeer, _startDownload);
 
     private bool StartDownload(NodeId peer, ArtifactId id, Priority queuedAs)
     {
@@ -299,15 +302,15 @@ public sealed class AdvertGossipNode : GossipNode
     {
         foreach (var artifact in Pool.Validated)
         {
-            SendAdvert(peer, artifact.Advert);
+            SendAdvert(peer, new AdvertMessage(artifact.Advert));
         }
     }
 
-    private void SendAdvert(NodeId peer, Advert advert)
+    private void SendAdvert(NodeId peer, AdvertMessage message)
     {
-        Ledger.For(advert.Kind).AdvertsSent++;
-        Context.Observer.Record(GossipEvent.AdvertSent, advert.Kind, 0);
-        Send(peer, new AdvertMessage(advert));
+        Ledger.For(message.Advert.Kind).AdvertsSent++;
+        Context.Observer.Record(GossipEvent.AdvertSent, message.Advert.Kind, 0);
+        Send(peer, message);
     }
 
     private static double? Min(double? a, double b) => a is { } value ? Math.Min(value, b) : b;

@@ -40,7 +40,7 @@ public abstract class GossipNode
 
     public NodeLedger Ledger { get; }
 
-    public IReadOnlyCollection<NodeId> Peers => _peers;
+    public PeerSet Peers => new(_peers);
 
     /// <summary>How this node serves its peers; starts as its context's and may change while it runs.</summary>
     public NodeBehaviour Behaviour { get; set; }
