@@ -215,7 +215,7 @@ module vmss 'modules/vmss.bicep' = if (hosting == 'vmss') {
       'Clustering__ServiceId=orleansgossip'
       'Clustering__ConnectionString=${redis.outputs.hostName}:${redis.outputs.sslPort},password=${redisCache.listKeys().primaryKey},ssl=True,abortConnect=False'
       'GrainStorage__Provider=azureblob'
-      'GrainStorage__Container=${grainContainer}'
+      'GrainStorage__ContainerName=${grainContainer}'
       'GrainStorage__ConnectionString=DefaultEndpointsProtocol=https;AccountName=${storageAccount.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
       'Reports__BlobContainer=${reportsContainer}'
       'Tls__CertificatePath=/etc/orleansgossip/tls/tls.pem'
