@@ -28,6 +28,10 @@ fi
 if [ ! -d src/Dashboard/client/node_modules ]; then
   npm ci --prefix src/Dashboard/client --no-audit --no-fund --loglevel=error
 fi
+# The Kubernetes schema validator of tests/Deploy.Tests (kubernetes-models: the API's schemas, offline), as locked.
+if [ ! -d tests/Deploy.Tests/k8s-schema/node_modules ]; then
+  npm ci --prefix tests/Deploy.Tests/k8s-schema --no-audit --no-fund --loglevel=error
+fi
 
 results="TestResults"
 rm -rf "$results"

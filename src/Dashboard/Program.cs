@@ -14,8 +14,11 @@ builder.UseOrleansClient(client =>
     client.AddDashboard();
 });
 builder.Services.AddOrleansGossipDashboard();
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.UseAuthorization();
 app.MapOrleansGossipDashboard();
+// Liveness for an orchestrator's probes.
+app.MapHealthChecks("/healthz");
 app.Run();

@@ -19,6 +19,7 @@ builder.UseOrleansClient(client =>
 });
 builder.Services.AddOrleansGossipGateway();
 builder.Services.AddOrleansGossipGatewayAccess();
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -26,4 +27,6 @@ app.UseStatusCodePages();
 app.UseOrleansGossipGatewayAccess();
 app.UseAuthorization();
 app.MapOrleansGossipGateway();
+// Liveness for an orchestrator's probes; outside /api, so it needs no key.
+app.MapHealthChecks("/healthz");
 app.Run();

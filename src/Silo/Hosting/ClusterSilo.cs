@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Silo.Health;
 using OrleansGossip.Silo.Security;
 
 namespace OrleansGossip.Silo.Hosting;
@@ -13,7 +14,8 @@ namespace OrleansGossip.Silo.Hosting;
 /// <summary>
 /// A silo of a multi-silo cluster on one machine (the <c>silo</c> command, the security tests, the TLS benchmark):
 /// localhost clustering with a primary silo, in-memory storage, random placement so that a run's nodes spread over
-/// the silos, and mutual TLS on every connection unless turned off, which it then says in its log.
+/// the silos, mutual TLS on every connection unless turned off, which it then says in its log, and an HTTP
+/// health endpoint for probes when <c>Health:Port</c> is set.
 /// </summary>
 public static partial class ClusterSilo
 {
@@ -35,6 +37,7 @@ public static partial class ClusterSilo
         builder.Logging.AddFilter("Orleans", settings.LogLevel < LogLevel.Warning ? LogLevel.Warning : settings.LogLevel);
         builder.Logging.AddFilter("OrleansGossip", settings.LogLevel);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Services.AddSiloHealthEndpoint();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(
