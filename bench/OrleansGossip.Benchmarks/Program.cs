@@ -6,8 +6,8 @@ namespace OrleansGossip.Benchmarks;
 /// <c>throughput</c>: deliveries per wall second of a 10 x 13 advert-gossip run beside the raw Orleans one-way call
 /// rate on the same silo. <c>memory</c> (or <c>scale</c>): memory per idle node grain. <c>dashboard-cost</c>: the
 /// throughput a run loses while the dashboard watches it. <c>tls-cost</c>: the throughput and CPU mutual TLS between
-/// two silos costs. Progress goes to stdout as
-/// it happens; the last line of stdout is one JSON object with the figures.
+/// two silos costs. <c>fidelity</c>: time to reach all nodes of a full mesh against the closed-form expectation.
+/// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures.
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,7 @@ public static class Program
             MemoryCommand.Create(),
             DashboardCostCommand.Create(),
             TlsCostCommand.Create(),
+            FidelityCommand.Create(),
         };
 
         return await root.Parse(args).InvokeAsync();
