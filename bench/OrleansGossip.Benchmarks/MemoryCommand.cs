@@ -10,13 +10,16 @@ using OrleansGossip.Silo.Hosting;
 namespace OrleansGossip.Benchmarks;
 
 /// <summary>
-/// <c>memory</c> (alias <c>scale</c>): configures N node grains for a run, as a run does (registry records with
+/// <c>memory</c>: configures N node grains for a run, as a run does (registry records with
 /// certificate fingerprints, then each node's configuration), sends them no traffic, lets them settle, forces a full
 /// collection and reports what each idle node costs, with the node certificates apart and the timers they armed.
 /// </summary>
 public static class MemoryCommand
 {
     private const int ConfigureChunk = 500;
+
+    /// <summary>The performance target: at most 20 KiB per idle node.</summary>
+    private const double TargetBytesPerNode = 20 * 1024;
 
     public static Command Create()
     {
@@ -27,7 +30,6 @@ public static class MemoryCommand
         var hold = new Option<double>("--hold") { Description = "Seconds to stay up after measuring (to attach dotnet-gcdump or dotnet-counters).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("memory", "Memory per idle node grain.") { nodes, subnetSize, protocol, idle, hold };
-        command.Aliases.Add("scale");
         command.SetAction((parse, _) => ExecuteAsync(
             parse.GetValue(nodes), parse.GetValue(subnetSize), parse.GetRequiredValue(protocol), parse.GetValue(idle), parse.GetValue(hold)));
         return command;
@@ -57,7 +59,7 @@ public static class MemoryCommand
             await ConfigureIdleRunAsync(silo, $"bench-memory-warmup-{DateTime.UtcNow:yyyyMMddHHmmssfff}", subnetSize, subnetSize, protocol, quiet: true);
             await Task.Delay(TimeSpan.FromSeconds(1));
 
-            var before = Snapshot.Take();
+            var before = MemorySnapshot.Take();
             var activationsBefore = await NodeActivationsAsync(silo);
             BenchmarkOutput.Progress($"baseline: managed heap {Mib(before.Managed)} MiB, working set {Mib(before.WorkingSet)} MiB, {before.Timers} timers");
 
@@ -69,7 +71,7 @@ public static class MemoryCommand
             var certificates = Stopwatch.StartNew();
             Parallel.ForEach(plans.SelectMany(p => p.Nodes), node => NodeCertificates.For(node));
             var certificateSeconds = certificates.Elapsed.TotalSeconds;
-            var afterCertificates = Snapshot.Take();
+            var afterCertificates = MemorySnapshot.Take();
             BenchmarkOutput.Progress($"{nodes:N0} node certificates in {certificateSeconds:F1} s: {PerNode(afterCertificates.Managed - before.Managed, nodes)} KiB managed, {PerNode(afterCertificates.WorkingSet - before.WorkingSet, nodes)} KiB working set per node");
 
             var configure = Stopwatch.StartNew();
@@ -84,7 +86,7 @@ public static class MemoryCommand
             process.Refresh();
             var idleCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / idleClock.Elapsed.TotalSeconds;
 
-            var after = Snapshot.Take();
+            var after = MemorySnapshot.Take();
             var activations = await NodeActivationsAsync(silo) - activationsBefore;
             var bytesPerNode = (double)(after.Managed - before.Managed) / nodes;
             var workingSetPerNode = (double)(after.WorkingSet - before.WorkingSet) / nodes;
@@ -119,7 +121,7 @@ public static class MemoryCommand
                 ConfigureSeconds = BenchmarkOutput.Round(configureSeconds, 2),
                 IdleCpuShareOfOneCore = BenchmarkOutput.Round(idleCpu, 4),
                 IdleSeconds = idleSeconds,
-                WithinTarget = bytesPerNode <= 50 * 1024,
+                WithinTarget = bytesPerNode <= TargetBytesPerNode,
                 Machine = MachineInfo.Current(),
             };
         }
@@ -174,18 +176,4 @@ public static class MemoryCommand
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string PerNode(long bytes, int nodes) => (bytes / 1024.0 / nodes).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The managed heap after a full, blocking, compacting collection, the process working set and the live timers.</summary>
-    private readonly record struct Snapshot(long Managed, long WorkingSet, long Timers)
-    {
-        public static Snapshot Take()
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            var managed = GC.GetTotalMemory(forceFullCollection: true);
-            using var process = Process.GetCurrentProcess();
-            return new Snapshot(managed, process.WorkingSet64, Timer.ActiveCount);
-        }
-    }
 }

@@ -4,7 +4,8 @@ namespace OrleansGossip.Benchmarks;
 
 /// <summary>
 /// <c>throughput</c>: deliveries per wall second of a 10 x 13 advert-gossip run beside the raw Orleans one-way call
-/// rate on the same silo. <c>memory</c> (or <c>scale</c>): memory per idle node grain. <c>dashboard-cost</c>: the
+/// rate on the same silo. <c>memory</c>: memory per idle node grain. <c>scale</c>: many copies of a
+/// library subnet at a time scale, and whether the emulator keeps up. <c>dashboard-cost</c>: the
 /// throughput a run loses while the dashboard watches it. <c>tls-cost</c>: the throughput and CPU mutual TLS between
 /// two silos costs. <c>fidelity</c>: time to reach all nodes of a full mesh against the closed-form expectation.
 /// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures.
@@ -17,6 +18,7 @@ public static class Program
         {
             ThroughputCommand.Create(),
             MemoryCommand.Create(),
+            ScaleCommand.Create(),
             DashboardCostCommand.Create(),
             TlsCostCommand.Create(),
             FidelityCommand.Create(),

@@ -1,0 +1,46 @@
+namespace OrleansGossip.Benchmarks;
+
+/// <summary>The closing figures of <c>scale</c>.</summary>
+public sealed record ScaleResult
+{
+    public string Mode { get; init; } = "scale";
+
+    /// <summary>The library scenario whose first subnet and workload were copied.</summary>
+    public string Scenario { get; init; } = "";
+
+    public int Subnets { get; init; }
+
+    public int Nodes { get; init; }
+
+    public double TimeScale { get; init; }
+
+    public double DurationSeconds { get; init; }
+
+    public double WallSeconds { get; init; }
+
+    public long Deliveries { get; init; }
+
+    public double DeliveriesPerSecond { get; init; }
+
+    /// <summary>Across every kind, weighted by artifacts.</summary>
+    public double DeliveryRatio { get; init; }
+
+    /// <summary>Heights finalized per emulated second, the mean over subnets.</summary>
+    public double FinalizationRate { get; init; }
+
+    public double LagMsP99 { get; init; }
+
+    /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
+    public bool Lagging { get; init; }
+
+    /// <summary>Managed heap growth over the run (after full collections) divided by the node count.</summary>
+    public double ManagedBytesPerNode { get; init; }
+
+    public double WorkingSetBytesPerNode { get; init; }
+
+    public RuntimeSample? Runtime { get; init; }
+
+    public MachineInfo? Machine { get; init; }
+
+    public double TotalWallSeconds { get; init; }
+}
