@@ -20,8 +20,8 @@ public sealed class TelemetryRecorder : IDisposable
     private static readonly int Kinds = ArtifactKinds.All.Count;
     private static readonly GossipEvent[] Events = Enum.GetValues<GossipEvent>();
 
-    private readonly long[] _counts = new long[Events.Length * Kinds];
-    private readonly long[] _bytes = new long[Events.Length * Kinds];
+    private readonly StripedCounters _counts = new(Events.Length * Kinds);
+    private readonly StripedCounters _bytes = new(Events.Length * Kinds);
     private readonly ConcurrentDictionary<string, RunCounters> _runs = new(StringComparer.Ordinal);
     private readonly LagHistogram _lag = new();
     private readonly ConcurrentDictionary<string, StrongBox<long>> _protocolCounters = new(StringComparer.Ordinal);
@@ -49,14 +49,14 @@ public sealed class TelemetryRecorder : IDisposable
     public void Record(GossipEvent gossipEvent, ArtifactKind kind, long bytes)
     {
         var index = ((int)gossipEvent * Kinds) + (int)kind;
-        Interlocked.Increment(ref _counts[index]);
+        _counts.Add(index, 1);
         if (bytes != 0)
         {
-            Interlocked.Add(ref _bytes[index], bytes);
+            _bytes.Add(index, bytes);
         }
     }
 
-    public long Total(GossipEvent gossipEvent, ArtifactKind kind) => Volatile.Read(ref _counts[((int)gossipEvent * Kinds) + (int)kind]);
+    public long Total(GossipEvent gossipEvent, ArtifactKind kind) => _counts.Read(((int)gossipEvent * Kinds) + (int)kind);
 
     public long Total(GossipEvent gossipEvent) => ArtifactKinds.All.Sum(kind => Total(gossipEvent, kind));
 
@@ -84,11 +84,11 @@ public sealed class TelemetryRecorder : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private static IEnumerable<Measurement<long>> Measure(GossipEvent gossipEvent, long[] source)
+    private static IEnumerable<Measurement<long>> Measure(GossipEvent gossipEvent, StripedCounters source)
     {
         for (var kind = 0; kind < Kinds; kind++)
         {
-            var value = Volatile.Read(ref source[((int)gossipEvent * Kinds) + kind]);
+            var value = source.Read(((int)gossipEvent * Kinds) + kind);
             if (value != 0)
             {
                 yield return new Measurement<long>(value, new KeyValuePair<string, object?>("kind", ((ArtifactKind)kind).WireName()));
