@@ -8,6 +8,7 @@ namespace OrleansGossip.Benchmarks;
 /// library subnet at a time scale, and whether the emulator keeps up. <c>dashboard-cost</c>: the
 /// throughput a run loses while the dashboard watches it. <c>tls-cost</c>: the throughput and CPU mutual TLS between
 /// two silos costs. <c>fidelity</c>: time to reach all nodes of a full mesh against the closed-form expectation.
+/// <c>bandwidth</c>: the duplicate ratio of each protocol on library scenarios without faults.
 /// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures.
 /// </summary>
 public static class Program
@@ -22,6 +23,7 @@ public static class Program
             DashboardCostCommand.Create(),
             TlsCostCommand.Create(),
             FidelityCommand.Create(),
+            BandwidthCommand.Create(),
         };
 
         return await root.Parse(args).InvokeAsync();
