@@ -6,7 +6,8 @@ namespace OrleansGossip.Abstractions.Artifacts;
 /// An artifact's payload. Synthetic bodies are described (size and seed) rather than carried, so megabyte bodies
 /// cost nothing to pass between grains; real bodies carry their bytes. A body may name the artifacts it carries or
 /// refers to (<see cref="Includes"/>: a block's ingress, the block a share is for); they are part of what the hash
-/// covers. Both kinds are verified by <see cref="ComputeHash"/>.
+/// covers. Both kinds are verified by <see cref="ComputeHash"/>: real bytes by SHA-256, a synthetic body's
+/// description by a fast non-cryptographic hash (a corrupted description still fails it).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ArtifactBody(int Size, ulong Seed, byte[]? Content, IReadOnlyList<ArtifactId>? Includes = null)
@@ -39,13 +40,14 @@ public sealed record ArtifactBody(int Size, ulong Seed, byte[]? Content, IReadOn
             BinaryPrimitives.WriteUInt64LittleEndian(description[(offset + 8)..], Includes[i].Hash.Low);
         }
 
-        if (Content is not null)
+        if (Content is null)
         {
-            var content = Hash128.Of(Content);
-            BinaryPrimitives.WriteUInt64LittleEndian(description[offset..], content.High);
-            BinaryPrimitives.WriteUInt64LittleEndian(description[(offset + 8)..], content.Low);
+            return Hash128.OfDescription(description);
         }
 
+        var content = Hash128.Of(Content);
+        BinaryPrimitives.WriteUInt64LittleEndian(description[offset..], content.High);
+        BinaryPrimitives.WriteUInt64LittleEndian(description[(offset + 8)..], content.Low);
         return Hash128.Of(description);
     }
 

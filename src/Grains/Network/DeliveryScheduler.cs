@@ -38,6 +38,13 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly Thread _thread;
     private bool _stopping;
 
+    /// <summary>
+    /// The tick the scheduler's thread sleeps until (<see cref="long.MaxValue"/>: until woken), or
+    /// <see cref="long.MinValue"/> while it is awake and will look at the queue again anyway: a new batch wakes it
+    /// only when due earlier than that.
+    /// </summary>
+    private long _sleepingUntilTick = long.MinValue;
+
     public DeliveryScheduler(
         IGrainFactory grains,
         TimeProvider wall,
@@ -84,9 +91,8 @@ public sealed partial class DeliveryScheduler : IDisposable
             {
                 batch = NewBatch();
                 _pending[key] = batch;
-                var wasEarliest = !_due.TryPeek(out _, out var earliest) || tick < earliest;
                 _due.Enqueue(key, tick);
-                if (wasEarliest)
+                if (tick < _sleepingUntilTick)
                 {
                     Monitor.Pulse(_gate);
                 }
@@ -157,13 +163,17 @@ public sealed partial class DeliveryScheduler : IDisposable
                             break;
                         }
 
+                        _sleepingUntilTick = tick;
                         Monitor.Wait(_gate, TimeSpan.FromTicks(Math.Min(wait, TimeSpan.TicksPerSecond)));
                     }
                     else
                     {
+                        _sleepingUntilTick = long.MaxValue;
                         Monitor.Wait(_gate, TimeSpan.FromSeconds(1));
                     }
                 }
+
+                _sleepingUntilTick = long.MinValue;
 
                 if (_stopping)
                 {

@@ -113,6 +113,7 @@ public sealed class ArtifactPool
         }
 
         section.Order.Enqueue(artifact.Id);
+        section.LowestAttribute = Math.Min(section.LowestAttribute, artifact.Advert.Attribute);
         while (section.Validated.Count > section.Capacity && section.Order.TryDequeue(out var oldest))
         {
             section.Validated.Remove(oldest);
@@ -128,17 +129,29 @@ public sealed class ArtifactPool
     public int Purge(double nowMs)
     {
         var purged = 0;
-        foreach (var section in _sections)
+        for (var channel = 0; channel < _sections.Length; channel++)
         {
+            var section = _sections[channel];
+            if (!MayHoldPurgeable((GossipChannel)channel, section.LowestAttribute, nowMs))
+            {
+                continue; // Nothing in it can be purgeable yet: no need to walk it.
+            }
+
             List<ArtifactId>? doomed = null;
+            var lowest = long.MaxValue;
             foreach (var (id, artifact) in section.Validated)
             {
                 if (IsPurgeable(artifact.Advert, nowMs))
                 {
                     (doomed ??= []).Add(id);
                 }
+                else
+                {
+                    lowest = Math.Min(lowest, artifact.Advert.Attribute);
+                }
             }
 
+            section.LowestAttribute = lowest;
             if (doomed is null)
             {
                 continue;
@@ -167,6 +180,17 @@ public sealed class ArtifactPool
         _ => false,
     };
 
+    /// <summary>
+    /// Whether a section whose lowest attribute is <paramref name="lowestAttribute"/> can hold anything
+    /// <see cref="IsPurgeable"/> would purge: the rules purge low attributes only.
+    /// </summary>
+    private bool MayHoldPurgeable(GossipChannel channel, long lowestAttribute, double nowMs) => channel switch
+    {
+        GossipChannel.Consensus => lowestAttribute < FinalizedHeight,
+        GossipChannel.Ingress => lowestAttribute < nowMs,
+        _ => false,
+    };
+
     private ChannelSection Section(Advert advert) => _sections[(int)advert.Channel];
 
     private sealed class ChannelSection(int capacity)
@@ -176,6 +200,12 @@ public sealed class ArtifactPool
         public Dictionary<ArtifactId, Artifact> Validated { get; } = [];
 
         public Dictionary<ArtifactId, Artifact> Unvalidated { get; } = [];
+
+        /// <summary>
+        /// No validated artifact's attribute is below this (it may be lower than the lowest held, after removals): a
+        /// purge walks the section only when the rules could purge an artifact with it.
+        /// </summary>
+        public long LowestAttribute { get; set; } = long.MaxValue;
 
         /// <summary>Insertion order of validated ids, for eviction; holds exactly the validated ids.</summary>
         public Queue<ArtifactId> Order { get; private set; } = new();

@@ -27,6 +27,16 @@ public sealed class Download(Advert advert, Priority priority)
 
     public bool IsFetchable => Priority <= Priority.Fetch;
 
+    /// <summary>When the download in flight times out, while it is on its manager's deadline list.</summary>
+    public double DeadlineMs { get; internal set; }
+
+    /// <summary>The manager's deadline list runs through the downloads themselves: no node is allocated per attempt.</summary>
+    internal Download? EarlierDeadline { get; set; }
+
+    internal Download? LaterDeadline { get; set; }
+
+    internal bool HasDeadline { get; set; }
+
     public void AddAdvertiser(NodeId peer)
     {
         if (!Advertisers.Contains(peer))

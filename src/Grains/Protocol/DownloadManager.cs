@@ -5,12 +5,15 @@ namespace OrleansGossip.Grains.Protocol;
 
 /// <summary>
 /// The artifacts a node wants, and the deadlines of their downloads: one download per artifact at a time; a
-/// download past its deadline times out and its source goes to the back of the advertisers.
+/// download past its deadline times out and its source goes to the back of the advertisers. The deadlines form a
+/// list ordered by time, through the downloads themselves: a download leaves it when it is removed or started
+/// again, so the list holds no more than the downloads, and a node's next wake-up is a live deadline.
 /// </summary>
 public sealed class DownloadManager
 {
     private readonly Dictionary<ArtifactId, Download> _downloads = [];
-    private readonly PriorityQueue<(ArtifactId Id, int Attempt), double> _deadlines = new();
+    private Download? _earliest;
+    private Download? _latest;
 
     public int Count => _downloads.Count;
 
@@ -18,30 +21,40 @@ public sealed class DownloadManager
 
     public IEnumerable<Download> All => _downloads.Values;
 
-    public double? NextDeadlineMs => _deadlines.TryPeek(out _, out var at) ? at : null;
+    public double? NextDeadlineMs => _earliest?.DeadlineMs;
 
     public bool TryGet(ArtifactId id, out Download download) => _downloads.TryGetValue(id, out download!);
 
     public void Add(Download download) => _downloads.Add(download.Advert.Id, download);
 
-    public bool Remove(ArtifactId id) => _downloads.Remove(id);
+    public bool Remove(ArtifactId id)
+    {
+        if (!_downloads.Remove(id, out var download))
+        {
+            return false;
+        }
+
+        Unlink(download);
+        return true;
+    }
 
     public void Start(Download download, NodeId source, double deadlineMs)
     {
         download.Source = source;
         download.Attempt++;
-        _deadlines.Enqueue((download.Advert.Id, download.Attempt), deadlineMs);
+        Unlink(download);
+        download.DeadlineMs = deadlineMs;
+        Link(download);
     }
 
     /// <summary>Downloads whose deadline has passed by <paramref name="nowMs"/>, with the peer each was from.</summary>
     public List<(Download Download, NodeId Source)> TakeTimedOut(double nowMs)
     {
         var timedOut = new List<(Download, NodeId)>();
-        while (_deadlines.TryPeek(out var entry, out var at) && at <= nowMs)
+        while (_earliest is { } download && download.DeadlineMs <= nowMs)
         {
-            _deadlines.Dequeue();
-            if (_downloads.TryGetValue(entry.Id, out var download) && download.Attempt == entry.Attempt &&
-                download.Source is { } source)
+            Unlink(download);
+            if (download.Source is { } source)
             {
                 download.Source = null;
                 download.MoveToBack(source);
@@ -67,5 +80,68 @@ public sealed class DownloadManager
         }
 
         return orphaned;
+    }
+
+    /// <summary>Puts <paramref name="download"/> on the deadline list in time order (mostly at the end: deadlines grow).</summary>
+    private void Link(Download download)
+    {
+        var before = _latest;
+        while (before is not null && before.DeadlineMs > download.DeadlineMs)
+        {
+            before = before.EarlierDeadline;
+        }
+
+        var after = before is null ? _earliest : before.LaterDeadline;
+        download.EarlierDeadline = before;
+        download.LaterDeadline = after;
+        if (before is null)
+        {
+            _earliest = download;
+        }
+        else
+        {
+            before.LaterDeadline = download;
+        }
+
+        if (after is null)
+        {
+            _latest = download;
+        }
+        else
+        {
+            after.EarlierDeadline = download;
+        }
+
+        download.HasDeadline = true;
+    }
+
+    private void Unlink(Download download)
+    {
+        if (!download.HasDeadline)
+        {
+            return;
+        }
+
+        if (download.EarlierDeadline is { } earlier)
+        {
+            earlier.LaterDeadline = download.LaterDeadline;
+        }
+        else
+        {
+            _earliest = download.LaterDeadline;
+        }
+
+        if (download.LaterDeadline is { } later)
+        {
+            later.EarlierDeadline = download.EarlierDeadline;
+        }
+        else
+        {
+            _latest = download.EarlierDeadline;
+        }
+
+        download.EarlierDeadline = null;
+        download.LaterDeadline = null;
+        download.HasDeadline = false;
     }
 }

@@ -13,8 +13,9 @@ public sealed class PeerScheduler
     private static readonly int FetchableClasses = (int)Priority.Fetch + 1;
 
     private readonly Dictionary<NodeId, PeerQueues> _peers = [];
-    private readonly List<NodeId> _rotation = [];
+    private readonly List<PeerQueues> _rotation = [];
     private int _cursor;
+    private int _queued;
 
     public int InFlight(NodeId peer) => _peers.TryGetValue(peer, out var queues) ? queues.InFlight : 0;
 
@@ -28,6 +29,7 @@ public sealed class PeerScheduler
         }
 
         Queues(peer).ByClass[(int)priority].Enqueue(id);
+        _queued++;
     }
 
     public void StartedDownload(NodeId peer) => Queues(peer).InFlight++;
@@ -42,9 +44,10 @@ public sealed class PeerScheduler
 
     public void RemovePeer(NodeId peer)
     {
-        if (_peers.Remove(peer))
+        if (_peers.Remove(peer, out var queues))
         {
-            _rotation.Remove(peer);
+            _rotation.Remove(queues);
+            _queued -= queues.Count;
         }
     }
 
@@ -56,14 +59,14 @@ public sealed class PeerScheduler
     public void Dispatch(int maxInFlight, Func<NodeId, ArtifactId, Priority, bool> start)
     {
         var peers = _rotation.Count;
-        for (var visited = 0; visited < peers && _rotation.Count > 0; visited++)
+        for (var visited = 0; visited < peers && _queued > 0; visited++)
         {
-            _cursor = (_cursor + 1) % _rotation.Count;
-            var peer = _rotation[_cursor];
-            var queues = _peers[peer];
+            _cursor = (_cursor + 1) % peers;
+            var queues = _rotation[_cursor];
             while (queues.InFlight < maxInFlight && queues.TryDequeue(out var id, out var priority))
             {
-                if (start(peer, id, priority))
+                _queued--;
+                if (start(queues.Peer, id, priority))
                 {
                     queues.InFlight++;
                 }
@@ -75,19 +78,23 @@ public sealed class PeerScheduler
     {
         if (!_peers.TryGetValue(peer, out var queues))
         {
-            queues = new PeerQueues();
+            queues = new PeerQueues(peer);
             _peers[peer] = queues;
-            _rotation.Add(peer);
+            _rotation.Add(queues);
         }
 
         return queues;
     }
 
-    private sealed class PeerQueues
+    private sealed class PeerQueues(NodeId peer)
     {
+        public NodeId Peer { get; } = peer;
+
         public Queue<ArtifactId>[] ByClass { get; } = Enumerable.Range(0, FetchableClasses).Select(_ => new Queue<ArtifactId>()).ToArray();
 
         public int InFlight { get; set; }
+
+        public int Count => ByClass.Sum(q => q.Count);
 
         public bool TryDequeue(out ArtifactId id, out Priority priority)
         {

@@ -162,6 +162,32 @@ public sealed class ArtifactPoolTests
     }
 
     [Fact]
+    public void A_purge_finds_what_became_purgeable_later_after_purges_that_found_nothing_and_after_removals()
+    {
+        var pool = new ArtifactPool(100) { FinalizedHeight = 5 };
+        var early = NewArtifact(ArtifactKind.Ingress, 1_000);
+        var late = NewArtifact(ArtifactKind.Ingress, 3_000);
+        var block = NewArtifact(ArtifactKind.BlockProposal, 7);
+        foreach (var artifact in new[] { early, late, block })
+        {
+            pool.AddValidated(artifact);
+        }
+
+        Assert.Equal(0, pool.Purge(nowMs: 500));
+        Assert.Equal(1, pool.RemoveAll(GossipChannel.Ingress, [early.Id]));
+        Assert.Equal(0, pool.Purge(nowMs: 2_000));
+        Assert.Equal(1, pool.Purge(nowMs: 3_001));
+        Assert.False(pool.Contains(late.Id));
+
+        pool.FinalizedHeight = 8;
+        Assert.Equal(1, pool.Purge(nowMs: 3_001));
+        Assert.False(pool.Contains(block.Id));
+        var next = NewArtifact(ArtifactKind.BlockProposal, 6);
+        pool.AddValidated(next);
+        Assert.Equal(1, pool.Purge(nowMs: 3_001));
+    }
+
+    [Fact]
     public void Validated_lists_every_section()
     {
         var pool = new ArtifactPool(10);

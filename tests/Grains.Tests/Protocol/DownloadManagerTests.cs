@@ -66,6 +66,32 @@ public sealed class DownloadManagerTests
     }
 
     [Fact]
+    public void The_next_deadline_is_always_a_live_one_in_time_order()
+    {
+        var manager = new DownloadManager();
+        var first = NewDownload(A);
+        var second = NewDownload(B);
+        var third = NewDownload(C);
+        foreach (var download in new[] { first, second, third })
+        {
+            manager.Add(download);
+        }
+
+        manager.Start(first, A, deadlineMs: 1_000);
+        manager.Start(second, B, deadlineMs: 3_000);
+        manager.Start(third, C, deadlineMs: 2_000);
+        Assert.Equal(1_000, manager.NextDeadlineMs);
+
+        manager.Remove(first.Advert.Id);
+        Assert.Equal(2_000, manager.NextDeadlineMs);
+
+        manager.Start(third, C, deadlineMs: 4_000);
+        Assert.Equal(3_000, manager.NextDeadlineMs);
+        Assert.Equal([second, third], manager.TakeTimedOut(10_000).Select(t => t.Download));
+        Assert.Null(manager.NextDeadlineMs);
+    }
+
+    [Fact]
     public void Forgetting_a_peer_orphans_its_downloads_and_removes_it_as_advertiser()
     {
         var manager = new DownloadManager();
