@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,14 +5,16 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Hosting.Clustering;
 using OrleansGossip.Silo.Security;
 
 namespace OrleansGossip.Silo.Hosting;
 
 /// <summary>
-/// A silo of a multi-silo cluster on one machine (the <c>silo</c> command, the security tests, the TLS benchmark):
-/// localhost clustering with a primary silo, in-memory storage, random placement so that a run's nodes spread over
-/// the silos, and mutual TLS on every connection unless turned off, which it then says in its log.
+/// A silo of a multi-silo cluster (the <c>silo</c> command, the security and hosting tests, the TLS benchmark): the
+/// clustering of the <c>Clustering</c> section (localhost with a primary silo unless it says otherwise), random
+/// placement so that a run's nodes spread over the silos, and mutual TLS on every connection unless turned off, which
+/// it then says in its log. A bad or missing setting throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.
 /// </summary>
 public static partial class ClusterSilo
 {
@@ -37,13 +38,11 @@ public static partial class ClusterSilo
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                settings.SiloPort,
-                settings.GatewayPort,
-                new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort),
-                settings.ServiceId,
-                settings.ClusterId);
+            // Named first, so that in Kubernetes the pod's name (set by the clustering) wins.
             silo.Configure<SiloOptions>(o => o.SiloName = settings.Name);
+            silo.UseGossipClustering(
+                settings.Clustering ?? builder.Configuration.ReadClustering(),
+                new SiloEndpoints(settings.SiloPort, settings.GatewayPort, settings.PrimarySiloPort, settings.ClusterId, settings.ServiceId));
             silo.AddGossipEmulator();
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             if (settings.Tls)
