@@ -33,6 +33,11 @@ if [ ! -d src/Dashboard/client/node_modules ]; then
   npm ci --prefix src/Dashboard/client --no-audit --no-fund --loglevel=error
 fi
 
+# Azurite, the Azure Storage emulator that the hosting tests (and scripts/cluster-up.sh) start on loopback.
+if [ ! -x tools/azurite/node_modules/.bin/azurite-blob ]; then
+  npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
+fi
+
 results="TestResults"
 rm -rf "$results"
 

@@ -7,6 +7,7 @@ using Orleans.Runtime;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Hosting.Clustering;
 using OrleansGossip.Silo.Security;
+using OrleansGossip.Silo.Storage;
 
 namespace OrleansGossip.Silo.Hosting;
 
@@ -43,6 +44,9 @@ public static partial class ClusterSilo
             silo.UseGossipClustering(
                 settings.Clustering ?? builder.Configuration.ReadClustering(),
                 new SiloEndpoints(settings.SiloPort, settings.GatewayPort, settings.PrimarySiloPort, settings.ClusterId, settings.ServiceId));
+            // Failure detection can be tuned under Clustering:Membership (e.g. ProbeTimeout, NumMissedProbesLimit).
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{ClusteringOptions.SectionName}:Membership");
+            silo.AddGossipStorage(builder.Configuration, settings.GrainStorage);
             silo.AddGossipEmulator();
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             if (settings.Tls)

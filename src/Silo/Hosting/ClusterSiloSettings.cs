@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OrleansGossip.Abstractions.Security;
 using OrleansGossip.Hosting.Clustering;
+using OrleansGossip.Hosting.Storage;
 using OrleansGossip.Silo.Security;
 
 namespace OrleansGossip.Silo.Hosting;
@@ -28,6 +29,9 @@ public sealed record ClusterSiloSettings
 
     /// <summary>The cluster's membership; null: the <c>Clustering</c> section of the configuration (localhost when absent).</summary>
     public ClusteringOptions? Clustering { get; init; }
+
+    /// <summary>Where grain state is kept; null: the <c>GrainStorage</c> section of the configuration (memory when absent).</summary>
+    public GrainStorageOptions? GrainStorage { get; init; }
 
     /// <summary>Mutual TLS on every connection (settings from the <c>Tls</c> section, then <see cref="ConfigureTls"/>).</summary>
     public bool Tls { get; init; } = true;
