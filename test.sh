@@ -10,10 +10,14 @@ export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Prerequisites beyond the .NET SDK, each installed only when missing: Debian's chromium, which the dashboard's
-# browser test drives (through Playwright, with /usr/bin/chromium: no browser is downloaded), and Node.js with npm,
-# which build the dashboard's page from src/Dashboard/client when its sources changed.
+# browser test drives (through Playwright, with /usr/bin/chromium: no browser is downloaded), Node.js with npm,
+# which build the dashboard's page from src/Dashboard/client when its sources changed, and the servers that the
+# hosting tests start on loopback themselves: redis-server and PostgreSQL (only its binaries are used: the tests run
+# initdb into a temporary folder, as the postgres user when they run as root).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -31,6 +35,11 @@ fi
 # The Kubernetes schema validator of tests/Deploy.Tests (kubernetes-models: the API's schemas, offline), as locked.
 if [ ! -d tests/Deploy.Tests/k8s-schema/node_modules ]; then
   npm ci --prefix tests/Deploy.Tests/k8s-schema --no-audit --no-fund --loglevel=error
+fi
+
+# Azurite, the Azure Storage emulator that the hosting tests (and scripts/cluster-up.sh) start on loopback.
+if [ ! -x tools/azurite/node_modules/.bin/azurite-blob ]; then
+  npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
 fi
 
 results="TestResults"

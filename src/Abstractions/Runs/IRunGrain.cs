@@ -15,6 +15,8 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>Validates and starts the scenario; throws <see cref="ScenarioException"/> before anything is created.</summary>
     Task<RunProgress> StartAsync(ScenarioSpec scenario);
 
+    /// <summary>The run's progress; answered even while the run is busy (a node resuming after its silo stopped asks).</summary>
+    [AlwaysInterleave]
     Task<RunProgress> GetProgressAsync();
 
     /// <summary>The report, once the run has completed; null before.</summary>
@@ -29,6 +31,10 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>A silo's telemetry recorder reports what its nodes counted.</summary>
     [OneWay]
     Task ReportProgressAsync(SiloProgress progress);
+
+    /// <summary>A node of the run lost its state with its silo and resumed elsewhere, catching up from its peers.</summary>
+    [OneWay]
+    Task ReportNodeRestoredAsync(NodeId node);
 
     /// <summary>The run at a glance: progress, scenario, subnets with their nodes, and the faults so far.</summary>
     Task<RunStatus> GetStatusAsync();

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
-using OrleansGossip.Grains.Registry;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Hosting;
@@ -11,8 +10,8 @@ namespace OrleansGossip.Grains.Hosting;
 public static class EmulatorSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the network emulator, telemetry and the live feed to dashboards (<see cref="LiveFeedOptions"/>) to the silo. Unless the host has registered a grain storage named
-    /// <see cref="RegistryGrain.StorageName"/>, the registry is kept in memory.
+    /// Adds the network emulator, telemetry and the live feed to dashboards (<see cref="LiveFeedOptions"/>) to the silo. Each of the
+    /// <see cref="EmulatorStorage.Names"/> that the host has registered no grain storage under is kept in memory.
     /// </summary>
     public static ISiloBuilder AddGossipEmulator(this ISiloBuilder silo, Action<EmulatorOptions>? configure = null)
     {
@@ -36,9 +35,12 @@ public static class EmulatorSiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.AddSingleton<LiveTelemetry>();
         silo.Services.AddHostedService<LiveFeedPump>();
-        if (!silo.Services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, RegistryGrain.StorageName)))
+        foreach (var name in EmulatorStorage.Names)
         {
-            silo.AddMemoryGrainStorage(RegistryGrain.StorageName);
+            if (!silo.Services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, name)))
+            {
+                silo.AddMemoryGrainStorage(name);
+            }
         }
 
         return silo;

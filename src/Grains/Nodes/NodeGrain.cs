@@ -5,6 +5,7 @@ using OrleansGossip.Abstractions.Live;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
@@ -18,6 +19,9 @@ namespace OrleansGossip.Grains.Nodes;
 /// An emulated replica: a thin shell around its protocol core (<see cref="GossipNode"/>) and its side of the
 /// emulated network. One grain timer, re-armed to the core's next deadline, drives the core's time-outs. A crash
 /// throws the core (and with it the pool) away and keeps the ledger; a restart builds a fresh core on that ledger.
+/// Its configuration is stored (<see cref="EmulatorStorage.Nodes"/>): when its silo stops while the run goes on, the
+/// first message for it activates it on another silo, where it starts again from that configuration with an empty
+/// pool and ledger, like a restarted node, and asks its peers for what it is missing.
 /// While a dashboard watches the node's run, the node hands what its ledger gained in each turn to the silo's
 /// <see cref="LiveTelemetry"/>, and samples its counters and queues now and then; otherwise that costs one read a turn.
 /// </summary>
@@ -28,7 +32,8 @@ public sealed partial class NodeGrain(
     IOptions<EmulatorOptions> options,
     LiveTelemetry live,
     IOptions<LiveFeedOptions> liveOptions,
-    ILogger<NodeGrain> logger) : Grain, INodeGrain
+    ILogger<NodeGrain> logger,
+    [PersistentState("node", EmulatorStorage.Nodes)] IPersistentState<StoredNodeConfiguration> stored) : Grain, INodeGrain
 {
     private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
 
@@ -48,6 +53,39 @@ public sealed partial class NodeGrain(
     private long _liveSampledAt;
     private (long Version, int Peers, int Cut, bool Crashed) _liveShape;
 
+    /// <summary>
+    /// A node that was configured before, activated again while its run goes on (its silo stopped, or it was collected),
+    /// resumes from its stored configuration and asks its peers for what it is missing; the run learns that one of its
+    /// nodes lost its state. After the run it stays unconfigured.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (stored.State?.Configuration is not { } configuration)
+        {
+            return;
+        }
+
+        var run = GrainFactory.GetGrain<IRunGrain>(configuration.RunId);
+        try
+        {
+            if ((await run.GetProgressAsync()).Phase is not (RunPhase.Running or RunPhase.Draining))
+            {
+                return;
+            }
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            // The run's own silo is the one that stopped and the cluster has not noticed yet: resume all the same.
+            LogRunUnreachable(logger, e, configuration.Node.Value, configuration.RunId);
+        }
+
+        await ApplyConfigurationAsync(configuration);
+        _core!.OnRestarted();
+        ArmTimer();
+        run.ReportNodeRestoredAsync(configuration.Node).Ignore();
+        LogResumed(logger, configuration.Node.Value, configuration.RunId, _core.Peers.Count);
+    }
+
     public async Task ConfigureAsync(NodeConfiguration configuration)
     {
         var key = NodeGrainKey.Format(configuration.RegistryId, configuration.Node);
@@ -56,6 +94,13 @@ public sealed partial class NodeGrain(
             throw new ArgumentException($"configuration for node '{key}' sent to node '{this.GetPrimaryKeyString()}'", nameof(configuration));
         }
 
+        await ApplyConfigurationAsync(configuration);
+        stored.State = new StoredNodeConfiguration { Configuration = configuration };
+        await stored.WriteStateAsync();
+    }
+
+    private async Task ApplyConfigurationAsync(NodeConfiguration configuration)
+    {
         var behaviour = configuration.BehaviourSettings ?? BehaviourSettings.Default;
         var random = new Random(SeedFor(configuration));
         var network = new NodeNetwork(
@@ -488,6 +533,12 @@ public sealed partial class NodeGrain(
         var hash = Hash128.Of(System.Text.Encoding.UTF8.GetBytes($"{configuration.Seed}|{configuration.Node}"));
         return (int)(hash.High & int.MaxValue);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} of run {RunId} resumed on this silo from its stored configuration with {Peers} peers, catching up")]
+    private static partial void LogResumed(ILogger logger, string node, string runId, int peers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} could not ask run {RunId} whether it goes on; resuming")]
+    private static partial void LogRunUnreachable(ILogger logger, Exception exception, string node, string runId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} of run {RunId} crashed")]
     private static partial void LogCrashed(ILogger logger, string node, string runId);

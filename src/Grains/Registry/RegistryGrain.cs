@@ -11,7 +11,7 @@ namespace OrleansGossip.Grains.Registry;
 public sealed class RegistryGrain(
     [PersistentState("registry", RegistryGrain.StorageName)] IPersistentState<RegistryState> state) : Grain, IRegistryGrain
 {
-    public const string StorageName = "registry";
+    public const string StorageName = Hosting.EmulatorStorage.Registry;
 
     private RegistryState Records => state.State;
 

@@ -157,6 +157,18 @@ public sealed partial class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Takes up a run again after its grain lost its memory (its silo stopped): the faults recorded so far stand as
+    /// <paramref name="events"/>, and the scheduled ones due by <paramref name="untilMs"/> count as applied. What they did
+    /// to the subnets' bookkeeping (nodes down, links cut, nodes added) is not restored.
+    /// </summary>
+    public void Resume(IEnumerable<FaultEvent> events, double untilMs)
+    {
+        _events.Clear();
+        _events.AddRange(events);
+        _pending.RemoveAll(p => p.AtMs <= untilMs);
+    }
+
     /// <summary>Schedules a fault given while the run goes on (through the gateway) for <paramref name="atMs"/>; <see cref="ApplyDueAsync"/> applies it.</summary>
     public void ScheduleAt(int subnet, FaultSpec fault, double atMs) =>
         Schedule(subnet, fault with { AtSeconds = atMs / 1000 }, behaviour: false);

@@ -14,9 +14,17 @@ namespace OrleansGossip.Grains.Runs;
 /// submits the workload as it falls due, waits for the last artifacts to spread, then gathers the nodes' logs
 /// into the report.
 /// </summary>
-public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions> options, ILogger<RunGrain> logger) : Grain, IRunGrain
+public sealed partial class RunGrain(
+    TimeProvider wall,
+    IOptions<EmulatorOptions> options,
+    ILogger<RunGrain> logger,
+    IEnumerable<IRunReportExporter> exporters,
+    [PersistentState("run", EmulatorStorage.Runs)] IPersistentState<RunRecord> record) : Grain, IRunGrain
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How often a running run stores a checkpoint of its progress (wall time).</summary>
+    private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
 
     private readonly LagHistogram _lag = new();
     private ScenarioSpec? _scenario;
@@ -33,8 +41,54 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
     private string? _error;
     private RunReport? _report;
     private IReadOnlyList<ArtifactRow> _rows = [];
+    private double _submittedUpToMs;
+    private DateTimeOffset _checkpointedAt;
+    private bool _nodesRestored;
 
     private string RunId => this.GetPrimaryKeyString();
+
+    /// <summary>
+    /// Takes up the stored record: a completed run answers its report again; a run that was going on when its silo
+    /// stopped goes on from its last checkpoint (its workload from there, its faults recorded so far).
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = record.State;
+        if (stored.Scenario is not { } scenario || stored.Clock is not { } clock)
+        {
+            return Task.CompletedTask;
+        }
+
+        _scenario = scenario;
+        _clock = clock;
+        _created = stored.Created;
+        _expected = stored.Expected;
+        _deliveries = stored.Deliveries;
+        _error = stored.Error;
+        _report = stored.Report;
+        _rows = stored.Rows;
+        _nodesRestored = stored.NodesRestored;
+        _submittedUpToMs = stored.SubmittedUpToMs;
+        _plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
+        _createdPerSubnet = stored.CreatedPerSubnet.Length == _plans.Count ? stored.CreatedPerSubnet : new long[_plans.Count];
+        if (stored.Phase is RunPhase.Completed or RunPhase.Failed)
+        {
+            _phase = stored.Phase;
+            return Task.CompletedTask;
+        }
+
+        // Running, draining, or stopped while reporting: go on from the checkpoint, and report again at the end.
+        var configurator = Configurator(scenario, clock);
+        _workload = new WorkloadGenerator(scenario, _plans);
+        _workload.TakeDue(stored.SubmittedUpToMs);
+        _faults = new FaultInjector(GrainFactory, RunId, scenario, _plans, configurator, logger);
+        _faults.Resume(stored.Faults, stored.SubmittedUpToMs);
+        _phase = stored.Phase == RunPhase.Running ? RunPhase.Running : RunPhase.Draining;
+        _checkpointedAt = wall.GetUtcNow();
+        _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
+        LogResumed(logger, RunId, stored.SubmittedUpToMs / 1000);
+        return Task.CompletedTask;
+    }
 
     public async Task<RunProgress> StartAsync(ScenarioSpec scenario)
     {
@@ -54,7 +108,6 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
             throw new ScenarioException(null, problems);
         }
 
-        GossipProtocols.TryParse(scenario.Protocol, out var protocol);
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
         await Task.Run(() => Nodes.NodeCertificates.Prepare(plans.SelectMany(p => p.Nodes)));
@@ -66,8 +119,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
 
         var totalNodes = plans.Sum(p => p.Nodes.Count);
         var clock = new RunClock(wall.GetUtcNow() + TimeSpan.FromMilliseconds(250 + totalNodes), scenario.TimeScale);
-        var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };
-        var configurator = new NodeConfigurator(RunId, scenario, protocol, gossip, clock);
+        var configurator = Configurator(scenario, clock);
         var configurations = new List<Task>(totalNodes);
         foreach (var plan in plans)
         {
@@ -86,6 +138,7 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         _faults = new FaultInjector(GrainFactory, RunId, scenario, plans, configurator, logger);
         _createdPerSubnet = new long[plans.Count];
         _phase = RunPhase.Running;
+        await CheckpointAsync();
         _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
         LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes);
         await GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
@@ -105,6 +158,17 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         {
             await FinishAsync();
         }
+    }
+
+    public Task ReportNodeRestoredAsync(NodeId node)
+    {
+        if (!_nodesRestored)
+        {
+            _nodesRestored = true;
+            LogNodeRestored(logger, RunId, node.Value);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task ReportProgressAsync(SiloProgress progress)
@@ -143,11 +207,63 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
         else if (_phase == RunPhase.Draining)
         {
             var drainEnd = _workload.DurationMs + (_scenario.DrainSeconds * 1000);
-            var allDelivered = _scenario.Workload?.Consensus is null && _deliveries >= _expected && _faults?.HasPending != true;
+            // A node that lost its state receives again what it had: the count of deliveries no longer tells when all arrived.
+            var allDelivered = _scenario.Workload?.Consensus is null && _deliveries >= _expected && _faults?.HasPending != true && !_nodesRestored;
             if (now >= drainEnd || allDelivered)
             {
                 await FinishAsync();
+                return;
             }
+        }
+
+        if (_phase is RunPhase.Running or RunPhase.Draining && wall.GetUtcNow() - _checkpointedAt >= CheckpointPeriod)
+        {
+            _submittedUpToMs = Math.Min(now, _workload.DurationMs);
+            await CheckpointAsync();
+        }
+    }
+
+    private NodeConfigurator Configurator(ScenarioSpec scenario, RunClock clock)
+    {
+        GossipProtocols.TryParse(scenario.Protocol, out var protocol);
+        var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };
+        return new NodeConfigurator(RunId, scenario, protocol, gossip, clock);
+    }
+
+    /// <summary>
+    /// Stores the run as it is now. When another activation of this run has stored it since (two activations after a
+    /// silo was declared dead), this one's write is refused: it stops driving the run and leaves it to the other.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        _checkpointedAt = wall.GetUtcNow();
+        record.State = new RunRecord
+        {
+            Scenario = _scenario,
+            Clock = _clock,
+            Phase = _phase,
+            Error = _error,
+            SubmittedUpToMs = _submittedUpToMs,
+            Created = _created,
+            Expected = _expected,
+            Deliveries = _deliveries,
+            CreatedPerSubnet = [.. _createdPerSubnet],
+            Faults = _faults?.Events.ToList() ?? [],
+            Report = _report,
+            Rows = [.. _rows],
+            NodesRestored = _nodesRestored,
+        };
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException e)
+        {
+            LogSuperseded(logger, e, RunId);
+            _timer?.Dispose();
+            _phase = RunPhase.Failed;
+            _error = e.Message;
+            DeactivateOnIdle();
         }
     }
 
@@ -227,6 +343,27 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
             _phase = RunPhase.Failed;
             LogFailed(logger, e, RunId);
         }
+
+        try
+        {
+            await CheckpointAsync();
+        }
+        catch (Exception e)
+        {
+            LogNotStored(logger, e, RunId);
+        }
+
+        foreach (var exporter in _phase == RunPhase.Completed ? exporters : [])
+        {
+            try
+            {
+                await exporter.ExportAsync(_report!, _rows);
+            }
+            catch (Exception e)
+            {
+                LogNotExported(logger, e, RunId);
+            }
+        }
     }
 
     private EmulatorReport EmulatorFigures(long deliveries, double wallSeconds)
@@ -263,6 +400,21 @@ public sealed partial class RunGrain(TimeProvider wall, IOptions<EmulatorOptions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Deliveries} deliveries in {WallSeconds:F1} wall seconds")]
     private static partial void LogCompleted(ILogger logger, string runId, long deliveries, double wallSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} resumed from its checkpoint at {AtSeconds:F1} emulated seconds: its silo had stopped")]
+    private static partial void LogResumed(ILogger logger, string runId, double atSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: node {Node} lost its state with its silo and resumed elsewhere; the run drains to its end")]
+    private static partial void LogNodeRestored(ILogger logger, string runId, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: another activation has stored the run since this one; this one stops")]
+    private static partial void LogSuperseded(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: its record could not be stored")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: its report could not be exported")]
+    private static partial void LogNotExported(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed while reporting")]
     private static partial void LogFailed(ILogger logger, Exception exception, string runId);

@@ -12,5 +12,6 @@ public static class EmulatorCommandLine
         ServeCommand.Create(),
         SiloCommand.Create(),
         CertsCommand.Create(),
+        DbCommand.Create(),
     };
 }

@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace OrleansGossip.Silo.Commands;
 
 /// <summary>
-/// <c>silo</c>: one silo of a cluster on this machine, with mutual TLS from <c>--certs &lt;dir&gt;</c> (made by
+/// <c>silo</c>: one silo of a cluster, found through the <c>Clustering</c> configuration section (localhost on this
+/// machine by default; environment variables such as <c>Clustering__Provider=redis</c> set it), with mutual TLS from <c>--certs &lt;dir&gt;</c> (made by
 /// <c>certs create</c>) or from the <c>Tls</c> configuration section. It runs until stopped, or, with <c>--run</c>,
 /// waits for <c>--silos</c> silos, runs the scenario across them, writes its report and stops.
 /// </summary>
@@ -78,7 +79,18 @@ public static class SiloCommand
             }
         }
 
-        using var host = ClusterSilo.Build(settings);
+        IHost host;
+        try
+        {
+            host = ClusterSilo.Build(settings);
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {string.Join("; ", e.Failures)}");
+            return 2;
+        }
+
+        using var started = host;
         try
         {
             await host.StartAsync(cancellation);

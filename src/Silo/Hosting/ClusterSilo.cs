@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,16 +5,19 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Hosting.Clustering;
 using OrleansGossip.Silo.Health;
 using OrleansGossip.Silo.Security;
+using OrleansGossip.Silo.Storage;
 
 namespace OrleansGossip.Silo.Hosting;
 
 /// <summary>
-/// A silo of a multi-silo cluster on one machine (the <c>silo</c> command, the security tests, the TLS benchmark):
-/// localhost clustering with a primary silo, in-memory storage, random placement so that a run's nodes spread over
-/// the silos, mutual TLS on every connection unless turned off, which it then says in its log, and an HTTP
-/// health endpoint for probes when <c>Health:Port</c> is set.
+/// A silo of a multi-silo cluster (the <c>silo</c> command, the security and hosting tests, the TLS benchmark): the
+/// clustering of the <c>Clustering</c> section (localhost with a primary silo unless it says otherwise), random
+/// placement so that a run's nodes spread over the silos, mutual TLS on every connection unless turned off, which it
+/// then says in its log, and an HTTP health endpoint for probes when <c>Health:Port</c> is set. A bad or missing
+/// setting throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.
 /// </summary>
 public static partial class ClusterSilo
 {
@@ -40,13 +42,14 @@ public static partial class ClusterSilo
         builder.Services.AddSiloHealthEndpoint();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                settings.SiloPort,
-                settings.GatewayPort,
-                new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort),
-                settings.ServiceId,
-                settings.ClusterId);
+            // Named first, so that in Kubernetes the pod's name (set by the clustering) wins.
             silo.Configure<SiloOptions>(o => o.SiloName = settings.Name);
+            silo.UseGossipClustering(
+                settings.Clustering ?? builder.Configuration.ReadClustering(),
+                new SiloEndpoints(settings.SiloPort, settings.GatewayPort, settings.PrimarySiloPort, settings.ClusterId, settings.ServiceId));
+            // Failure detection can be tuned under Clustering:Membership (e.g. ProbeTimeout, NumMissedProbesLimit).
+            silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration($"{ClusteringOptions.SectionName}:Membership");
+            silo.AddGossipStorage(builder.Configuration, settings.GrainStorage);
             silo.AddGossipEmulator();
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             if (settings.Tls)

@@ -5,7 +5,7 @@ using OrleansGossip.Abstractions.Scenarios;
 
 namespace OrleansGossip.Silo.Reports;
 
-/// <summary>Writes a run's report into its output folder: JSON for tools, CSV for spreadsheets, HTML for people.</summary>
+/// <summary>Renders a run's report: JSON for tools, CSV for spreadsheets, HTML for people; into a folder or for an upload.</summary>
 public static class ReportWriter
 {
     public const string JsonFileName = "report.json";
@@ -18,20 +18,33 @@ public static class ReportWriter
     public static async Task<IReadOnlyList<string>> WriteAsync(RunReport report, IReadOnlyList<ArtifactRow> rows, string directory, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
-        var json = Path.Combine(directory, JsonFileName);
-        await using (var stream = File.Create(json))
+        var written = new List<string>();
+        foreach (var file in await RenderAsync(report, rows, cancellationToken))
         {
-            await JsonSerializer.SerializeAsync(stream, report, ScenarioLoader.JsonOptions, cancellationToken);
+            var path = Path.Combine(directory, file.Name);
+            await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            written.Add(path);
         }
 
-        var csv = Path.Combine(directory, CsvFileName);
-        await using (var writer = new StreamWriter(csv, append: false, Utf8))
+        return written;
+    }
+
+    /// <summary>The three files of the report, in memory.</summary>
+    public static async Task<IReadOnlyList<ReportFile>> RenderAsync(RunReport report, IReadOnlyList<ArtifactRow> rows, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(report, ScenarioLoader.JsonOptions);
+
+        using var csv = new MemoryStream();
+        await using (var writer = new StreamWriter(csv, Utf8, leaveOpen: true))
         {
             await ArtifactCsvWriter.WriteAsync(writer, rows, cancellationToken);
         }
 
-        var html = Path.Combine(directory, HtmlFileName);
-        await File.WriteAllTextAsync(html, RunHtmlWriter.Render(report, rows), Utf8, cancellationToken);
-        return [json, csv, html];
+        return
+        [
+            new ReportFile(JsonFileName, "application/json", json),
+            new ReportFile(CsvFileName, "text/csv; charset=utf-8", csv.ToArray()),
+            new ReportFile(HtmlFileName, "text/html; charset=utf-8", Utf8.GetBytes(RunHtmlWriter.Render(report, rows))),
+        ];
     }
 }
