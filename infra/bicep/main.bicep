@@ -216,8 +216,9 @@ module vmss 'modules/vmss.bicep' = if (hosting == 'vmss') {
       'Clustering__ConnectionString=${redis.outputs.hostName}:${redis.outputs.sslPort},password=${redisCache.listKeys().primaryKey},ssl=True,abortConnect=False'
       'GrainStorage__Provider=azureblob'
       'GrainStorage__ContainerName=${grainContainer}'
-      'GrainStorage__ConnectionString=DefaultEndpointsProtocol=https;AccountName=${storageAccount.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-      'Reports__BlobContainer=${reportsContainer}'
+      'GrainStorage__ConnectionString=${storageConnection}'
+      'ReportExport__ContainerName=${reportsContainer}'
+      'ReportExport__ConnectionString=${storageConnection}'
       'Tls__CertificatePath=/etc/orleansgossip/tls/tls.pem'
       'Tls__KeyPath=/etc/orleansgossip/tls/tls.key'
       'Tls__CaCertificatePath=/etc/orleansgossip/tls/ca.pem'
@@ -228,6 +229,9 @@ module vmss 'modules/vmss.bicep' = if (hosting == 'vmss') {
     tags: tags
   }
 }
+
+@description('Grain state and the report export share the storage account.')
+var storageConnection = 'DefaultEndpointsProtocol=https;AccountName=${storageAccount.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
 
 var fqdn = hosting == 'aks' ? ingressIp.?outputs.fqdn ?? '' : vmssIp.?outputs.fqdn ?? ''
 
