@@ -17,8 +17,11 @@ public static class TestSilos
 {
     public const string ClusterId = "security-tests";
 
-    /// <summary>How long a silo that cannot join keeps trying before its start fails.</summary>
-    public static readonly TimeSpan JoinAttempt = TimeSpan.FromSeconds(4);
+    /// <summary>How long an intruder, a silo that cannot join, keeps trying before its start fails.</summary>
+    public static readonly TimeSpan IntruderJoinAttempt = TimeSpan.FromSeconds(4);
+
+    /// <summary>How long a proper silo may take to join, and a host to start: bounded, but generous for a loaded two-core machine.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     public static int FreePort()
     {
@@ -34,7 +37,8 @@ public static class TestSilos
         Action<TlsOptions>? tls,
         string allowListRegistry = "cluster",
         string clusterId = ClusterId,
-        bool fastFailureDetection = false)
+        bool fastFailureDetection = false,
+        TimeSpan? joinAttempt = null)
     {
         var siloPort = FreePort();
         return new ClusterSiloSettings
@@ -56,7 +60,7 @@ public static class TestSilos
             {
                 silo.Configure<ClusterMembershipOptions>(o =>
                 {
-                    o.MaxJoinAttemptTime = JoinAttempt;
+                    o.MaxJoinAttemptTime = joinAttempt ?? StartTimeout;
                     if (fastFailureDetection)
                     {
                         // Declares a silo dead within seconds; on a loaded machine this may also kill a healthy one.
@@ -69,12 +73,12 @@ public static class TestSilos
                 });
                 silo.Configure<ConnectionOptions>(o =>
                 {
-                    o.OpenConnectionTimeout = TimeSpan.FromSeconds(3);
+                    o.OpenConnectionTimeout = TimeSpan.FromSeconds(10);
                     o.ConnectionRetryDelay = TimeSpan.FromMilliseconds(500);
                 });
             },
             // Refusals are the point of these tests; errors only, so that a busy console does not slow the silos down.
-            LogLevel = LogLevel.Error,
+            LogLevel = Environment.GetEnvironmentVariable("SECURITY_TESTS_SILO_LOG") is { } level ? Enum.Parse<LogLevel>(level) : LogLevel.Error,
         };
     }
 
@@ -87,17 +91,25 @@ public static class TestSilos
 
     public static IHost Build(ClusterSiloSettings settings) => ClusterSilo.Build(settings, new ConfigurationBuilder().Build());
 
+    /// <summary>Starts a silo that must start, within <see cref="StartTimeout"/>.</summary>
     public static async Task<IHost> StartAsync(ClusterSiloSettings settings)
     {
         var host = Build(settings);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(StartTimeout);
         try
         {
-            await host.StartAsync(TestContext.Current.CancellationToken);
+            await host.StartAsync(timeout.Token);
             return host;
         }
-        catch
+        catch (Exception e)
         {
-            host.Dispose();
+            await host.StopQuietlyAsync();
+            if (e is OperationCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"silo {settings.Name} did not start within {StartTimeout.TotalSeconds:F0} s", e);
+            }
+
             throw;
         }
     }
@@ -115,7 +127,7 @@ public static class TestSilos
         builder.UseOrleansClient(client =>
         {
             client.UseLocalhostClustering(gatewayPort, clusterId, clusterId);
-            client.Configure<ConnectionOptions>(o => o.OpenConnectionTimeout = TimeSpan.FromSeconds(3));
+            client.Configure<ConnectionOptions>(o => o.OpenConnectionTimeout = TimeSpan.FromSeconds(10));
             if (tls is not null)
             {
                 client.UseGossipTls(tls);
@@ -134,28 +146,34 @@ public static class TestSilos
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(within ?? TimeSpan.FromSeconds(30));
+            timeout.CancelAfter(within ?? StartTimeout);
             await host.StartAsync(timeout.Token);
             return host;
         }
         catch
         {
-            host.Dispose();
+            await host.StopQuietlyAsync();
             throw;
         }
     }
 
-    /// <summary>Stops a host that may be half started, within a few seconds.</summary>
+    /// <summary>
+    /// Stops a host that may be half started, within a few seconds. Orleans stops only a silo that is running: in
+    /// one whose start failed (it could not join) the grain directory's membership loop is never cancelled, and
+    /// spins on a core for the rest of the process, slowing every later test; so it is stopped here directly.
+    /// </summary>
     public static async Task StopQuietlyAsync(this IHost host)
     {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await host.StopAsync(timeout.Token);
         }
         catch (Exception)
         {
-            // A silo that failed to join is left half started: Orleans refuses to stop it properly, which is fine here.
+            // A silo that failed to join is left half started (Orleans refuses to stop it), a client that never
+            // connected may fail to stop: both are disposed all the same.
+            await StopGrainDirectoryAsync(host, timeout.Token);
         }
         finally
         {
@@ -163,7 +181,51 @@ public static class TestSilos
         }
     }
 
+    private static async Task StopGrainDirectoryAsync(IHost host, CancellationToken cancellation)
+    {
+        var type = typeof(ISiloLifecycle).Assembly.GetType("Orleans.Runtime.GrainDirectory.LocalGrainDirectory");
+        if (type is null || host.Services.GetService(type) is not { } directory
+            || type.GetMethod("StopAsync", Type.EmptyTypes)?.Invoke(directory, null) is not Task stopping)
+        {
+            return;
+        }
+
+        try
+        {
+            await stopping.WaitAsync(cancellation);
+        }
+        catch (Exception)
+        {
+            // Its membership loop is cancelled either way; what it does after that does not matter.
+        }
+    }
+
     public static TlsConnectionMonitor Monitor(this IHost host) => host.Services.GetRequiredService<TlsConnectionMonitor>();
+
+    /// <summary>The refusals <paramref name="host"/> recorded at or after <paramref name="since"/> (it keeps the last hundred).</summary>
+    public static IReadOnlyList<TlsRefusal> RefusalsSince(this IHost host, DateTimeOffset since) =>
+        host.Monitor().RecentRefusals.Where(r => r.At >= since).ToList();
+
+    /// <summary>Waits until <paramref name="host"/> has recorded, since <paramref name="since"/>, a refusal <paramref name="matching"/>; returns it.</summary>
+    public static async Task<TlsRefusal> RefusalAsync(this IHost host, DateTimeOffset since, Func<TlsRefusal, bool> matching, string what)
+    {
+        var limit = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var recorded = host.RefusalsSince(since);
+            if (recorded.FirstOrDefault(matching) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (DateTimeOffset.UtcNow > limit)
+            {
+                Assert.Fail($"gave up after 60 s waiting until {what}; recorded meanwhile: [{string.Join("; ", recorded.Select(r => $"{r.Endpoint} {r.Refusal}: {r.Reason}"))}]");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
 
     public static IGrainFactory Grains(this IHost host) => host.Services.GetRequiredService<IGrainFactory>();
 

@@ -6,7 +6,8 @@ namespace OrleansGossip.Security.Tests;
 
 /// <summary>
 /// Two silos joined over mutual TLS on loopback, silo-1 the primary, and a client connected over TLS to silo-1's
-/// gateway: shared by the tests of <see cref="TlsClusterCollection"/>, which leave the cluster as they found it.
+/// gateway, all three with the files <c>certs create</c> wrote (<see cref="TestPki.Folder"/>): shared by the tests of
+/// <see cref="TlsClusterCollection"/>, which leave the cluster as they found it.
 /// </summary>
 public sealed class TlsClusterFixture : IAsyncLifetime
 {
@@ -29,11 +30,11 @@ public sealed class TlsClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var pki = TestPki.Shared;
-        PrimarySettings = TestSilos.Settings("silo-1", null, TestSilos.Tls(pki.Silo("silo-1")));
-        SecondarySettings = TestSilos.Settings("silo-2", PrimarySettings.SiloPort, TestSilos.Tls(pki.Silo("silo-2")));
+        PrimarySettings = TestSilos.Settings("silo-1", null, pki.Files("silo-1"));
+        SecondarySettings = TestSilos.Settings("silo-2", PrimarySettings.SiloPort, pki.Files("silo-2"));
         _primary = await TestSilos.StartAsync(PrimarySettings);
         _secondary = await TestSilos.StartAsync(SecondarySettings);
-        _client = await TestSilos.StartClientAsync(PrimarySettings.GatewayPort, TestSilos.Tls(pki.Client("gateway")));
+        _client = await TestSilos.StartClientAsync(PrimarySettings.GatewayPort, pki.Files("gateway"));
     }
 
     public async ValueTask DisposeAsync()

@@ -70,6 +70,24 @@ public sealed class TlsSettingsTests : IDisposable
     }
 
     [Fact]
+    public void A_bad_pem_a_wrong_pfx_password_a_missing_ca_file_and_an_unreadable_ca_file_are_each_named()
+    {
+        var garbage = _dir.File("garbage.pem");
+        File.WriteAllText(garbage, "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
+        var (_, key) = DevelopmentCertificates.WritePem(TestPki.Shared.Silo("silo-1"), _dir.Path, "silo-1");
+        var pfx = _dir.File("silo.pfx");
+        File.WriteAllBytes(pfx, TestPki.Shared.Silo("silo-1").Export(X509ContentType.Pkcs12, "secret"));
+
+        Load(new TlsOptions { CertificatePath = garbage, KeyPath = key, CaCertificatePath = _dir.File("no-ca.pem") }, out var badPem);
+        Load(new TlsOptions { CertificatePath = pfx, CertificatePassword = "wrong", CaCertificatePath = garbage }, out var badPassword);
+
+        Assert.Contains(badPem, p => p.StartsWith("Tls:CertificatePath:", StringComparison.Ordinal) && p.Contains("could not be read", StringComparison.Ordinal));
+        Assert.Contains(badPem, p => p.StartsWith("Tls:CaCertificatePath: file", StringComparison.Ordinal) && p.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Contains(badPassword, p => p.StartsWith("Tls:CertificatePath:", StringComparison.Ordinal) && p.Contains("could not be read", StringComparison.Ordinal));
+        Assert.Contains(badPassword, p => p.StartsWith("Tls:CaCertificatePath:", StringComparison.Ordinal) && (p.Contains("could not be read", StringComparison.Ordinal) || p.Contains("holds no certificate", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void An_expired_certificate_a_ca_that_is_no_ca_and_two_kinds_of_trust_are_refused()
     {
         var (certificate, key) = DevelopmentCertificates.WritePem(TestPki.Shared.ExpiredSilo, _dir.Path, "expired");

@@ -23,6 +23,12 @@ public enum PeerRefusal
     /// <summary>Trusted, but the registry's silo allow-list does not admit it.</summary>
     Revoked,
 
+    /// <summary>
+    /// This side admitted the peer, but the peer closed the connection before sending a byte: it did not admit this
+    /// process's certificate (in TLS 1.3 the handshake can end on one side before the other side has judged it).
+    /// </summary>
+    RefusedByPeer,
+
     /// <summary>No TLS handshake completed: a plaintext peer, a protocol below TLS 1.3, a time-out or a broken connection.</summary>
     HandshakeFailed,
 }

@@ -15,11 +15,13 @@ internal sealed class SslDuplexPipe : IDuplexPipe, IAsyncDisposable
 
     private int _disposed;
 
-    public SslDuplexPipe(IDuplexPipe transport, MemoryPool<byte>? pool, TlsTraffic traffic, RemoteCertificateValidationCallback validate)
+    /// <param name="hungUpUnheard">Called once if the peer ends the connection before it has sent a byte of plaintext (see <see cref="FirstReadPipeReader"/>).</param>
+    public SslDuplexPipe(IDuplexPipe transport, MemoryPool<byte>? pool, TlsTraffic traffic, RemoteCertificateValidationCallback validate, Action<Exception?> hungUpUnheard)
     {
         Transport = new DuplexPipeStream(transport, traffic);
         Stream = new SslStream(Transport, leaveInnerStreamOpen: false, validate);
-        Input = PipeReader.Create(Stream, new StreamPipeReaderOptions(pool, bufferSize: ReadBufferSize, minimumReadSize: 4096, leaveOpen: true));
+        var input = PipeReader.Create(Stream, new StreamPipeReaderOptions(pool, bufferSize: ReadBufferSize, minimumReadSize: 4096, leaveOpen: true));
+        Input = new FirstReadPipeReader(input, hungUpUnheard);
         Output = PipeWriter.Create(Stream, new StreamPipeWriterOptions(pool, minimumBufferSize: 16 * 1024, leaveOpen: true));
     }
 

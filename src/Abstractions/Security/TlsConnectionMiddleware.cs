@@ -30,11 +30,16 @@ public sealed class TlsConnectionMiddleware(
     {
         var verdict = default(PeerVerdict);
         var pool = context.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
-        var tls = new SslDuplexPipe(context.Transport, pool, monitor.Traffic, (_, certificate, chain, _) =>
-        {
-            verdict = validator.Validate(certificate, chain, endpoint.PeerRole());
-            return verdict.Accepted;
-        });
+        var tls = new SslDuplexPipe(
+            context.Transport,
+            pool,
+            monitor.Traffic,
+            (_, certificate, chain, _) =>
+            {
+                verdict = validator.Validate(certificate, chain, endpoint.PeerRole());
+                return verdict.Accepted;
+            },
+            error => monitor.OnHungUpUnheard(context, endpoint, verdict.Peer, error));
 
         using var timeout = new CancellationTokenSource(options.Value.HandshakeTimeout);
         try

@@ -46,7 +46,7 @@ public sealed partial class TlsConnectionMonitor : IDisposable
         _logger = logger;
         var meter = meters.Create(MeterName);
         _handshakes = meter.CreateCounter<long>("orleansgossip.tls.handshakes", "{handshake}", "TLS handshakes that admitted the peer");
-        _refused = meter.CreateCounter<long>("orleansgossip.tls.refused", "{connection}", "Connections refused by TLS: untrusted, expired, revoked or missing certificates, plaintext peers");
+        _refused = meter.CreateCounter<long>("orleansgossip.tls.refused", "{connection}", "Connections refused by TLS: untrusted, expired, revoked or missing certificates, plaintext peers, and peers that refused this process");
         _connections = meter.CreateUpDownCounter<long>("orleansgossip.tls.connections", "{connection}", "Open TLS connections");
         meter.CreateObservableCounter("orleansgossip.tls.bytes", () => new[]
         {
@@ -104,6 +104,18 @@ public sealed partial class TlsConnectionMonitor : IDisposable
         {
             LogRefused(_logger, endpoint.WireName(), Remote(connection), refusal.ToString(), reason, suppressed);
         }
+    }
+
+    /// <summary>An admitted peer closed the connection before sending a byte: it refused this process (see <see cref="PeerRefusal.RefusedByPeer"/>).</summary>
+    internal void OnHungUpUnheard(ConnectionContext connection, TlsEndpoint endpoint, PeerIdentity? peer, Exception? error)
+    {
+        var how = error is null ? "" : $" ({error.Message})";
+        OnRefused(
+            connection,
+            endpoint,
+            PeerRefusal.RefusedByPeer,
+            $"the peer '{peer?.Subject}' closed the connection after the TLS handshake without sending a byte{how}: it does not admit this process's certificate, or it was stopping",
+            peer?.Fingerprint);
     }
 
     /// <summary>
