@@ -66,8 +66,9 @@ public static class FidelityCommand
         var silo = await EmbeddedSilo.StartAsync();
         try
         {
-            // Warm up: one small case compiles the path before anything is measured.
-            await MeasureAsync(silo, 4, 1024, latencyMs, bandwidthMbps, timeScale, 2);
+            // Warm up: one case of the largest subnet compiles the path and makes every node's certificate (the
+            // silo keeps them per node id) before anything is measured.
+            await MeasureAsync(silo, nodeCounts.Max(), 1024, latencyMs, bandwidthMbps, timeScale, 2);
             foreach (var n in nodeCounts)
             {
                 foreach (var size in sizes)

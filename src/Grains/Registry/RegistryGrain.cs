@@ -13,7 +13,12 @@ public sealed class RegistryGrain(
 {
     public const string StorageName = Hosting.EmulatorStorage.Registry;
 
+    private RegistryIndex? _index;
+
     private RegistryState Records => state.State;
+
+    /// <summary>The lookups for the current version: kept in step by each commit, rebuilt when they fell behind.</summary>
+    private RegistryIndex Index => _index is { } index && index.Version == Records.Version ? index : _index = RegistryIndex.Of(Records);
 
     public async Task<long> CreateSubnetAsync(SubnetId subnet, IReadOnlyList<NodeRecord> nodes)
     {
@@ -38,11 +43,23 @@ public sealed class RegistryGrain(
             }
         }
 
-        return await CommitAsync(subnet, [], records =>
-        {
-            records.Subnets.Add(new SubnetRecord(subnet, records.Version));
-            records.Nodes.AddRange(nodes);
-        });
+        var created = new SubnetRecord(subnet, Records.Version + 1);
+        return await CommitAsync(
+            subnet,
+            [],
+            records =>
+            {
+                records.Subnets.Add(created);
+                records.Nodes.AddRange(nodes);
+            },
+            index =>
+            {
+                index.AddSubnet(created);
+                foreach (var node in nodes)
+                {
+                    index.Add(node);
+                }
+            });
     }
 
     public async Task<long> AddNodeAsync(NodeRecord node)
@@ -53,14 +70,14 @@ public sealed class RegistryGrain(
             throw new RegistryException($"subnet '{node.Subnet}' does not exist");
         }
 
-        return await CommitAsync(node.Subnet, [], records => records.Nodes.Add(node));
+        return await CommitAsync(node.Subnet, [], records => records.Nodes.Add(node), index => index.Add(node));
     }
 
     public async Task<long> RemoveNodeAsync(NodeId node)
     {
         RequireName(node.Value, "node id");
         var record = FindNode(node) ?? throw new RegistryException($"node '{node}' is not in the registry");
-        return await CommitAsync(record.Subnet, [record.Id], records => records.Nodes.RemoveAll(n => n.Id == node));
+        return await CommitAsync(record.Subnet, [record.Id], records => records.Nodes.RemoveAll(n => n.Id == node), index => index.Remove(node));
     }
 
     public Task<RegistrySnapshot> GetSnapshotAsync() =>
@@ -120,8 +137,7 @@ public sealed class RegistryGrain(
             ? silo
             : throw new RegistryException($"silo '{fingerprint}' is not a SHA-256 certificate fingerprint ({CertificateFingerprint.Length} hex digits)");
 
-    private SubnetMembership MembershipOf(SubnetId subnet) =>
-        new(subnet, Records.Version, Records.Nodes.Where(n => n.Subnet == subnet).ToList());
+    private SubnetMembership MembershipOf(SubnetId subnet) => new(subnet, Records.Version, Index.MembersOf(subnet).ToList());
 
     private void CheckNewNode(NodeRecord node)
     {
@@ -139,9 +155,16 @@ public sealed class RegistryGrain(
     }
 
     /// <summary>Applies a mutation to a copy, stores it as the next version, then tells the subnet's nodes.</summary>
-    private async Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate)
+    private async Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex)
     {
+        var index = Index;
         var version = await StoreAsync(mutate);
+        if (index.Version == version - 1)
+        {
+            reindex(index);
+            index.Version = version;
+        }
+
         var membership = MembershipOf(subnet);
         var registryId = this.GetPrimaryKeyString();
         foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
@@ -179,9 +202,9 @@ public sealed class RegistryGrain(
         return next.Version;
     }
 
-    private SubnetRecord? FindSubnet(SubnetId subnet) => Records.Subnets.Find(s => s.Id == subnet);
+    private SubnetRecord? FindSubnet(SubnetId subnet) => Index.FindSubnet(subnet);
 
-    private NodeRecord? FindNode(NodeId node) => Records.Nodes.Find(n => n.Id == node);
+    private NodeRecord? FindNode(NodeId node) => Index.FindNode(node);
 
     private static void RequireName(string? value, string what)
     {
