@@ -84,6 +84,34 @@ public sealed class RegistryMembershipTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Subnets_created_together_are_one_version_and_each_member_learns_its_own_subnet()
+    {
+        var registryId = TestRuns.NewId("registry-batch");
+        var registry = fixture.Grains.GetGrain<IRegistryGrain>(registryId);
+        var subnets = Enumerable.Range(0, 3)
+            .Select(s => new SubnetId($"batch-{s}"))
+            .Select(id => new NewSubnet(id, Enumerable.Range(0, 4).Select(n => new NodeRecord(new NodeId($"{id}-n{n}"), id, "default", $"{id}-n{n}-fp")).ToList()))
+            .ToList();
+
+        var version = await registry.CreateSubnetsAsync(subnets);
+
+        Assert.Equal(1, version);
+        var snapshot = await registry.GetSnapshotAsync();
+        Assert.Equal(subnets.Select(s => s.Id), snapshot.Subnets.Select(s => s.Id));
+        Assert.All(snapshot.Subnets, s => Assert.Equal(1, s.CreatedAtVersion));
+        Assert.Equal(subnets.SelectMany(s => s.Nodes), snapshot.Nodes);
+        foreach (var subnet in subnets)
+        {
+            var membership = await registry.GetMembershipAsync(subnet.Id);
+            Assert.Equal(subnet.Nodes, membership.Members);
+        }
+
+        Assert.Equal(2, await registry.AddNodeAsync(new NodeRecord(new NodeId("late"), subnets[1].Id, "default", "late-fp")));
+        Assert.Equal([.. subnets[1].Nodes.Select(n => n.Id), new NodeId("late")], (await registry.GetMembershipAsync(subnets[1].Id)).Members.Select(m => m.Id));
+        await Assert.ThrowsAsync<RegistryException>(() => registry.AddNodeAsync(new NodeRecord(new NodeId("batch-0-n2"), subnets[2].Id, "default", "dup")));
+    }
+
     [Theory]
     [InlineData("add-to-unknown-subnet", "subnet 'ghost' does not exist")]
     [InlineData("add-duplicate-node-id", "node 'r-n0' is already in subnet 'first'")]
@@ -97,11 +125,16 @@ public sealed class RegistryMembershipTests(ClusterFixture fixture)
     [InlineData("add-with-slash-in-node-id", "must not contain '/'")]
     [InlineData("remove-with-empty-node-id", "the node id must not be empty")]
     [InlineData("remove-unknown-node", "node 'nobody' is not in the registry")]
+    [InlineData("create-batch-with-subnet-twice", "subnet 'third' is listed twice")]
+    [InlineData("create-batch-with-node-in-two-subnets", "node 'shared' is listed twice")]
+    [InlineData("create-batch-with-an-existing-subnet", "subnet 'first' exists already")]
+    [InlineData("create-empty-batch", "no subnet to create")]
     public async Task A_refused_registry_mutation_says_why_and_leaves_the_registry_unchanged(string mutation, string reason)
     {
         var registry = fixture.Grains.GetGrain<IRegistryGrain>(TestRuns.NewId("registry"));
         var first = new SubnetId("first");
         var second = new SubnetId("second");
+        var third = new SubnetId("third");
         NodeRecord Record(string node, SubnetId subnet) => new(new NodeId(node), subnet, "default", $"{node}-fingerprint");
         var version = await registry.CreateSubnetAsync(first, [Record("r-n0", first), Record("r-n1", first), Record("r-n2", first)]);
         Assert.Equal(1, version);
@@ -121,6 +154,10 @@ public sealed class RegistryMembershipTests(ClusterFixture fixture)
             "add-with-slash-in-node-id" => () => registry.AddNodeAsync(Record("r/n9", first)),
             "remove-with-empty-node-id" => () => registry.RemoveNodeAsync(new NodeId("")),
             "remove-unknown-node" => () => registry.RemoveNodeAsync(new NodeId("nobody")),
+            "create-batch-with-subnet-twice" => () => registry.CreateSubnetsAsync([new(third, [Record("t-n0", third)]), new(third, [Record("t-n1", third)])]),
+            "create-batch-with-node-in-two-subnets" => () => registry.CreateSubnetsAsync([new(second, [Record("shared", second)]), new(third, [Record("shared", third)])]),
+            "create-batch-with-an-existing-subnet" => () => registry.CreateSubnetsAsync([new(second, [Record("s-n0", second)]), new(first, [Record("s-n1", first)])]),
+            "create-empty-batch" => () => registry.CreateSubnetsAsync([]),
             _ => throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null),
         };
 

@@ -10,6 +10,12 @@ public interface IRegistryGrain : IGrainWithStringKey
     /// <summary>Creates a subnet with its first members, in one version.</summary>
     Task<long> CreateSubnetAsync(SubnetId subnet, IReadOnlyList<NodeRecord> nodes);
 
+    /// <summary>
+    /// Creates several subnets with their first members, all in one version (a run's registry at its start): each is
+    /// checked as <see cref="CreateSubnetAsync"/> checks one, and none is created unless all can be.
+    /// </summary>
+    Task<long> CreateSubnetsAsync(IReadOnlyList<NewSubnet> subnets);
+
     Task<long> AddNodeAsync(NodeRecord node);
 
     Task<long> RemoveNodeAsync(NodeId node);

@@ -20,42 +20,65 @@ public sealed class RegistryGrain(
     /// <summary>The lookups for the current version: kept in step by each commit, rebuilt when they fell behind.</summary>
     private RegistryIndex Index => _index is { } index && index.Version == Records.Version ? index : _index = RegistryIndex.Of(Records);
 
-    public async Task<long> CreateSubnetAsync(SubnetId subnet, IReadOnlyList<NodeRecord> nodes)
+    public Task<long> CreateSubnetAsync(SubnetId subnet, IReadOnlyList<NodeRecord> nodes) => CreateSubnetsAsync([new NewSubnet(subnet, nodes)]);
+
+    public async Task<long> CreateSubnetsAsync(IReadOnlyList<NewSubnet> subnets)
     {
-        RequireName(subnet.Value, "subnet id");
-        if (FindSubnet(subnet) is not null)
+        if (subnets.Count == 0)
         {
-            throw new RegistryException($"subnet '{subnet}' exists already");
+            throw new RegistryException("no subnet to create");
         }
 
+        var names = new HashSet<SubnetId>();
         var ids = new HashSet<NodeId>();
-        foreach (var node in nodes)
+        foreach (var (subnet, nodes) in subnets)
         {
-            CheckNewNode(node);
-            if (node.Subnet != subnet)
+            RequireName(subnet.Value, "subnet id");
+            if (FindSubnet(subnet) is not null)
             {
-                throw new RegistryException($"node '{node.Id}' names subnet '{node.Subnet}', not the subnet being created, '{subnet}'");
+                throw new RegistryException($"subnet '{subnet}' exists already");
             }
 
-            if (!ids.Add(node.Id))
+            if (!names.Add(subnet))
             {
-                throw new RegistryException($"node '{node.Id}' is listed twice");
+                throw new RegistryException($"subnet '{subnet}' is listed twice");
+            }
+
+            foreach (var node in nodes)
+            {
+                CheckNewNode(node);
+                if (node.Subnet != subnet)
+                {
+                    throw new RegistryException($"node '{node.Id}' names subnet '{node.Subnet}', not the subnet being created, '{subnet}'");
+                }
+
+                if (!ids.Add(node.Id))
+                {
+                    throw new RegistryException($"node '{node.Id}' is listed twice");
+                }
             }
         }
 
-        var created = new SubnetRecord(subnet, Records.Version + 1);
+        var created = subnets.Select(s => new SubnetRecord(s.Id, Records.Version + 1)).ToList();
         return await CommitAsync(
-            subnet,
+            subnets.Select(s => s.Id).ToList(),
             [],
             records =>
             {
-                records.Subnets.Add(created);
-                records.Nodes.AddRange(nodes);
+                records.Subnets.AddRange(created);
+                foreach (var subnet in subnets)
+                {
+                    records.Nodes.AddRange(subnet.Nodes);
+                }
             },
             index =>
             {
-                index.AddSubnet(created);
-                foreach (var node in nodes)
+                foreach (var record in created)
+                {
+                    index.AddSubnet(record);
+                }
+
+                foreach (var node in subnets.SelectMany(s => s.Nodes))
                 {
                     index.Add(node);
                 }
@@ -155,7 +178,11 @@ public sealed class RegistryGrain(
     }
 
     /// <summary>Applies a mutation to a copy, stores it as the next version, then tells the subnet's nodes.</summary>
-    private async Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex)
+    private Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex) =>
+        CommitAsync([subnet], leaving, mutate, reindex);
+
+    /// <summary>Stores the mutation as the next version, then tells the members of each subnet it touched (and those leaving).</summary>
+    private async Task<long> CommitAsync(IReadOnlyList<SubnetId> subnets, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex)
     {
         var index = Index;
         var version = await StoreAsync(mutate);
@@ -165,11 +192,14 @@ public sealed class RegistryGrain(
             index.Version = version;
         }
 
-        var membership = MembershipOf(subnet);
         var registryId = this.GetPrimaryKeyString();
-        foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
+        foreach (var subnet in subnets)
         {
-            _ = GrainFactory.GetNode(registryId, node).OnRegistryChangedAsync(membership);
+            var membership = MembershipOf(subnet);
+            foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
+            {
+                _ = GrainFactory.GetNode(registryId, node).OnRegistryChangedAsync(membership);
+            }
         }
 
         return version;
