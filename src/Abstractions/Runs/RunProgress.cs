@@ -1,6 +1,10 @@
 namespace OrleansGossip.Abstractions.Runs;
 
-/// <summary>Where a run is: its phase, how far into the scenario (emulated seconds) and what it has counted so far.</summary>
+/// <summary>
+/// Where a run is: its phase, how far into the scenario (emulated seconds) and what it has counted so far.
+/// <see cref="ExpectedDeliveries"/> is what the workload's artifacts call for, or 0 when the nodes make artifacts of
+/// their own (consensus) and no expectation can be given.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RunProgress(
     string RunId,

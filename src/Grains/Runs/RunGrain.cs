@@ -48,6 +48,12 @@ public sealed partial class RunGrain(
     private string RunId => this.GetPrimaryKeyString();
 
     /// <summary>
+    /// The deliveries the workload's artifacts call for, or 0 when unknown: with consensus, the nodes make blocks and
+    /// shares the run does not count, while every delivery counts, so no share of an expectation can be given.
+    /// </summary>
+    private long ExpectedDeliveries => _scenario?.Workload?.Consensus is null ? _expected : 0;
+
+    /// <summary>
     /// Takes up the stored record: a completed run answers its report again; a run that was going on when its silo
     /// stopped goes on from its last checkpoint (its workload from there, its faults recorded so far).
     /// </summary>
@@ -387,7 +393,7 @@ public sealed partial class RunGrain(
         _scenario?.DurationSeconds ?? 0,
         _created,
         _deliveries,
-        _expected,
+        ExpectedDeliveries,
         _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale,
         _error);
 

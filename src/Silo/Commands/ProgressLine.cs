@@ -42,8 +42,10 @@ public sealed class ProgressLine(TextWriter output, bool interactive)
         const int width = 24;
         var filled = (int)Math.Round(share * width);
         var bar = new string('#', filled) + new string('.', width - filled);
-        var delivered = p.ExpectedDeliveries > 0 ? (double)p.Deliveries / p.ExpectedDeliveries : 0;
+        var delivered = p.ExpectedDeliveries > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" ({(double)p.Deliveries / p.ExpectedDeliveries:P0})")
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] {p.Phase,-9} t={Math.Min(p.EmulatedSeconds, p.DurationSeconds):F1}/{p.DurationSeconds:F0}s  artifacts {p.ArtifactsCreated:N0}  deliveries {p.Deliveries:N0} ({delivered:P0})  lag p99 {p.LagMsP99:F1} ms");
+            $"[{bar}] {p.Phase,-9} t={Math.Min(p.EmulatedSeconds, p.DurationSeconds):F1}/{p.DurationSeconds:F0}s  artifacts {p.ArtifactsCreated:N0}  deliveries {p.Deliveries:N0}{delivered}  lag p99 {p.LagMsP99:F1} ms");
     }
 }
