@@ -97,15 +97,13 @@ public static class BandwidthCommand
         var received = kinds.Sum(k => (double)k.BodyBytesReceived);
         var minimum = kinds.Sum(k => k.BodyBytesReceived / k.DuplicateRatio);
         var worst = kinds.MaxBy(k => k.DuplicateRatio);
-        var artifacts = report.Subnets.SelectMany(s => s.Kinds).ToList();
-        var count = artifacts.Sum(k => k.Artifacts);
         return new BandwidthRow(
             scenario.Name,
             scenario.Protocol,
             BenchmarkOutput.Round(minimum == 0 ? 0 : received / minimum, 4),
             worst?.Kind ?? "",
             BenchmarkOutput.Round(worst?.DuplicateRatio ?? 0, 4),
-            BenchmarkOutput.Round(count == 0 ? 0 : artifacts.Sum(k => k.DeliveryRatio * k.Artifacts) / count, 5),
+            BenchmarkOutput.Round(ReportFigures.DeliveryRatio(report.Subnets.SelectMany(s => s.Kinds).ToList()), 5),
             report.Emulator.Lagging);
     }
 

@@ -91,7 +91,7 @@ public static class ScaleCommand
                 WallSeconds = BenchmarkOutput.Round(emulator.WallSeconds, 2),
                 Deliveries = emulator.Deliveries,
                 DeliveriesPerSecond = BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
-                DeliveryRatio = BenchmarkOutput.Round(DeliveryRatio(kinds), 5),
+                DeliveryRatio = BenchmarkOutput.Round(ReportFigures.DeliveryRatio(kinds), 5),
                 FinalizationRate = BenchmarkOutput.Round(report.Subnets.Average(s => s.Consensus?.FinalizationRatePerSecond ?? 0), 3),
                 LagMsP99 = emulator.LagMsP99,
                 Lagging = emulator.Lagging,
@@ -109,11 +109,5 @@ public static class ScaleCommand
 
         BenchmarkOutput.Result(result with { TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds) });
         return 0;
-    }
-
-    private static double DeliveryRatio(IReadOnlyList<KindReport> kinds)
-    {
-        var artifacts = kinds.Sum(k => k.Artifacts);
-        return artifacts == 0 ? 0 : kinds.Sum(k => k.DeliveryRatio * k.Artifacts) / artifacts;
     }
 }

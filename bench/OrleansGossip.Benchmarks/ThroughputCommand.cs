@@ -112,8 +112,7 @@ public static class ThroughputCommand
             var runtime = sampler.Stop();
             var emulator = report.Emulator;
             var ingress = report.Subnets.SelectMany(r => r.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
-            var artifacts = ingress.Sum(k => k.Artifacts);
-            var deliveryRatio = artifacts == 0 ? 0 : ingress.Sum(k => k.DeliveryRatio * k.Artifacts) / artifacts;
+            var deliveryRatio = ReportFigures.DeliveryRatio(ingress);
             var deliveries = ingress.Sum(k => k.Deliveries);
             BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, delivery ratio {deliveryRatio:P2}, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
             BenchmarkOutput.Progress($"runtime during the run: {runtime}");

@@ -158,8 +158,7 @@ public static class TlsCostCommand
             var tlsMegabytes = (monitors.Sum(m => m.Traffic.BytesSent) - sentBefore) / 1e6;
             var tlsConnections = tls ? hosts.Sum(h => h.Services.GetRequiredService<TlsConnectionMonitor>().OpenConnections.Count(c => c.Endpoint is TlsEndpoint.SiloInbound or TlsEndpoint.SiloOutbound)) : 0;
             var ingress = report.Subnets.SelectMany(s => s.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
-            var artifacts = ingress.Sum(k => k.Artifacts);
-            var ratio = artifacts == 0 ? 0 : ingress.Sum(k => k.DeliveryRatio * k.Artifacts) / artifacts;
+            var ratio = ReportFigures.DeliveryRatio(ingress);
             var emulator = report.Emulator;
             var run = new TlsCostRun(
                 tls,
