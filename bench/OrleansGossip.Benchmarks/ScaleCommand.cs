@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Silo.Commands;
