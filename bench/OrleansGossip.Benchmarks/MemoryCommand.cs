@@ -145,7 +145,7 @@ public static class MemoryCommand
         var scenario = BenchmarkScenarios.Idle(runId, nodes, subnetSize, 3600) with { Protocol = protocol.WireName() };
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = silo.Grains.GetGrain<IRegistryGrain>(runId);
-        await registry.CreateSubnetsAsync(plans.Select(plan => new NewSubnet(plan.Id, plan.Nodes.Select((_, i) => NodeConfigurator.RecordFor(plan, i)).ToList())).ToList());
+        await registry.CreateSubnetsAsync(plans.Select(NodeConfigurator.SubnetFor).ToList());
 
         var clock = new RunClock(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), scenario.TimeScale);
         var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };

@@ -19,6 +19,9 @@ public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, Gossip
         return new NodeRecord(node, plan.Id, plan.RegionOf(index), Fingerprint(node));
     }
 
+    /// <summary>The subnet of <paramref name="plan"/> as the registry creates it: its id and every node's record.</summary>
+    public static NewSubnet SubnetFor(SubnetPlan plan) => new(plan.Id, plan.Nodes.Select((_, i) => RecordFor(plan, i)).ToList());
+
     /// <summary>The SHA-256 fingerprint of the node's self-signed certificate (subject CN = its node id), as the registry records it.</summary>
     public static string Fingerprint(NodeId node) => Nodes.NodeCertificates.FingerprintOf(node);
 

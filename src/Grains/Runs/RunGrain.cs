@@ -117,7 +117,7 @@ public sealed partial class RunGrain(
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
         await Task.Run(() => Nodes.NodeCertificates.Prepare(plans.SelectMany(p => p.Nodes)));
-        await registry.CreateSubnetsAsync(plans.Select(plan => new NewSubnet(plan.Id, plan.Nodes.Select((_, i) => NodeConfigurator.RecordFor(plan, i)).ToList())).ToList());
+        await registry.CreateSubnetsAsync(plans.Select(NodeConfigurator.SubnetFor).ToList());
 
         var totalNodes = plans.Sum(p => p.Nodes.Count);
         var clock = new RunClock(wall.GetUtcNow() + TimeSpan.FromMilliseconds(250 + totalNodes), scenario.TimeScale);
