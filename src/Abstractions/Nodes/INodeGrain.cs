@@ -52,7 +52,11 @@ public interface INodeGrain : IGrainWithStringKey
     /// <summary>True when this node holds the artifact in its validated pool.</summary>
     Task<bool> HasArtifactAsync(ArtifactId artifact);
 
-    /// <summary>The deliveries and counters this node recorded in its run.</summary>
+    /// <summary>
+    /// The deliveries and counters this node recorded in its run. A node of a large run may still be working through
+    /// the messages of a drain that ran late when its run asks for this, so the answer may take minutes.
+    /// </summary>
+    [ResponseTimeout("00:05:00")]
     Task<NodeRunLog> GetRunLogAsync();
 
     /// <summary>Whether and when this node made or got <paramref name="artifact"/>, and whether it holds it now.</summary>

@@ -8,7 +8,9 @@ public sealed class EmulatorOptions
     public const string SectionName = "Emulator";
 
     /// <summary>
-    /// The wall-time granularity of deliveries: messages to one node due in the same tick travel as one batch.
+    /// The granularity of deliveries: messages to one node due in the same tick travel as one batch. It is the
+    /// scheduler's resolution in wall time and, for each run, in emulated time: at a time scale of 10 a node gets
+    /// its messages in batches 10 wall milliseconds apart, as many per batch as at a time scale of 1.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.0001", "00:00:01")]
     public TimeSpan DeliveryTick { get; set; } = TimeSpan.FromMilliseconds(1);

@@ -63,6 +63,12 @@ public sealed partial class DeliveryScheduler : IDisposable
         lifetime.ApplicationStopping.Register(Dispose);
     }
 
+    /// <summary>
+    /// The delivery tick: the scheduler's resolution in wall time, and each run's in emulated time (a node's network
+    /// rounds arrivals up to whole ticks of its run's clock).
+    /// </summary>
+    public TimeSpan Tick => TimeSpan.FromTicks(_tickTicks);
+
     /// <summary>Messages waiting for their tick.</summary>
     public int Pending
     {

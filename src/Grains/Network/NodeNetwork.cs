@@ -9,7 +9,9 @@ namespace OrleansGossip.Grains.Network;
 /// A node's side of the emulated network. Outgoing messages pass its uplink (bandwidth, priority classes; bodies a
 /// slow node serves at a fraction of it), then the link to the peer (latency drawn by the link's model around the
 /// base latency, or the latency between the two nodes' regions; loss; cut or not) before the silo's scheduler
-/// delivers them; incoming ones pass its downlink. Random draws come from the node's own seeded source.
+/// delivers them; incoming ones pass its downlink. Random draws come from the node's own seeded source. Messages
+/// arrive on whole delivery ticks of emulated time, whatever the time scale, so that the messages a node gets within
+/// one tick travel to it as one batch.
 /// </summary>
 public sealed class NodeNetwork : IGossipTransport
 {
@@ -22,6 +24,7 @@ public sealed class NodeNetwork : IGossipTransport
     private readonly DeliveryScheduler _scheduler;
     private readonly BandwidthModel _uplink;
     private readonly BandwidthModel _downlink;
+    private readonly double _tickMs;
     private readonly HashSet<NodeId> _cut = [];
     private readonly Dictionary<NodeId, string> _keys = [];
     private IReadOnlyDictionary<NodeId, string> _regions = new Dictionary<NodeId, string>();
@@ -48,6 +51,7 @@ public sealed class NodeNetwork : IGossipTransport
         _scheduler = scheduler;
         _uplink = new BandwidthModel(settings.UploadMbps);
         _downlink = new BandwidthModel(settings.DownloadMbps);
+        _tickMs = scheduler.Tick.TotalMilliseconds;
     }
 
     /// <summary>The share of its uplink a node serves bodies at: 1, or less for a slow node.</summary>
@@ -119,15 +123,15 @@ public sealed class NodeNetwork : IGossipTransport
         var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
         var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
-        _scheduler.Schedule(KeyOf(to), new Envelope(_self, message), _clock.WallAt(sent + latency));
+        _scheduler.Schedule(KeyOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency)));
         return true;
     }
 
     /// <summary>
     /// Passes an arrived batch through the downlink: returns the messages whose download is done by the next
-    /// delivery tick, and schedules the others back to this node for when their download ends.
+    /// delivery tick, and schedules the others back to this node for the tick their download ends in.
     /// </summary>
-    public IReadOnlyList<Envelope> Download(MessageBatch batch, TimeSpan tick)
+    public IReadOnlyList<Envelope> Download(MessageBatch batch)
     {
         if (batch.Downloaded)
         {
@@ -135,7 +139,7 @@ public sealed class NodeNetwork : IGossipTransport
         }
 
         var now = _clock.EmulatedMs(_wall.GetUtcNow());
-        var horizon = now + (tick.TotalMilliseconds / _clock.TimeScale);
+        var horizon = now + _tickMs;
         var envelopes = batch.Envelopes;
 
         // Mostly every message is through by the next tick and the batch is passed on as it came; a copy is made
@@ -160,11 +164,14 @@ public sealed class NodeNetwork : IGossipTransport
                 }
             }
 
-            _scheduler.Schedule(KeyOf(_self), envelope, _clock.WallAt(done), downloaded: true);
+            _scheduler.Schedule(KeyOf(_self), envelope, _clock.WallAt(OnTick(done)), downloaded: true);
         }
 
         return ready ?? envelopes;
     }
+
+    /// <summary>The end of the delivery tick <paramref name="emulatedMs"/> falls in.</summary>
+    private double OnTick(double emulatedMs) => Math.Ceiling(emulatedMs / _tickMs) * _tickMs;
 
     private string KeyOf(NodeId node)
     {

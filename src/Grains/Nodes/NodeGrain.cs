@@ -29,7 +29,6 @@ public sealed partial class NodeGrain(
     DeliveryScheduler scheduler,
     TelemetryRecorder telemetry,
     TimeProvider wall,
-    IOptions<EmulatorOptions> options,
     LiveTelemetry live,
     IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger,
@@ -138,7 +137,7 @@ public sealed partial class NodeGrain(
             return Task.CompletedTask; // Not configured, or crashed: what arrives is dropped.
         }
 
-        var arrived = _network.Download(batch, options.Value.DeliveryTick);
+        var arrived = _network.Download(batch);
         for (var i = 0; i < arrived.Count; i++)
         {
             _core.Receive(arrived[i].From, arrived[i].Message);
@@ -269,7 +268,7 @@ public sealed partial class NodeGrain(
             ledger.CountersByKind(),
             ledger.Finalizations.ToList(),
             ledger.Unwanted.Where(id => pool?.Contains(id) != true).ToList(),
-            new Dictionary<ArtifactId, int>(ledger.BodyReceipts),
+            ledger.CopyBodyReceipts(),
             Alive: !_crashed && member,
             ProtocolCounters: new Dictionary<string, long>(ledger.ProtocolCounters),
             RejectedNonMember: ledger.RejectedNonMember));
@@ -308,7 +307,7 @@ public sealed partial class NodeGrain(
             created,
             at,
             _core?.Pool.Contains(artifact) ?? false,
-            ledger.BodyReceipts.GetValueOrDefault(artifact)));
+            ledger.BodiesReceived(artifact)));
     }
 
     public Task SetBehaviourAsync(NodeBehaviour behaviour, double serveFraction)
