@@ -13,8 +13,12 @@ public sealed class NodeLedger
     private readonly List<DeliveryRecord> _deliveries = [];
     private readonly List<FinalizationRecord> _finalizations = [];
     private readonly HashSet<ArtifactId> _unwanted = [];
-    private readonly HashSet<ArtifactId> _held = [];
-    private readonly Dictionary<ArtifactId, int> _bodyReceipts = [];
+
+    /// <summary>
+    /// Per artifact, whether this node made or got it and how many bodies of it arrived: one entry for both, as a node
+    /// holds an entry for nearly every artifact of its subnet until the run ends.
+    /// </summary>
+    private readonly Dictionary<ArtifactId, Receipt> _receipts = [];
 
     public IReadOnlyList<ArtifactOrigin> Created => _created;
 
@@ -25,8 +29,23 @@ public sealed class NodeLedger
     /// <summary>Artifacts this node's priority function dropped before it got them: it did not want them.</summary>
     public IReadOnlyCollection<ArtifactId> Unwanted => _unwanted;
 
-    /// <summary>How many bodies (intact or not, wanted or duplicate) this node received per artifact.</summary>
-    public IReadOnlyDictionary<ArtifactId, int> BodyReceipts => _bodyReceipts;
+    /// <summary>How many bodies (intact or not, wanted or duplicate) this node received of <paramref name="artifact"/>.</summary>
+    public int BodiesReceived(ArtifactId artifact) => _receipts.GetValueOrDefault(artifact).Bodies;
+
+    /// <summary>How many bodies (intact or not, wanted or duplicate) this node received per artifact, as a new dictionary.</summary>
+    public Dictionary<ArtifactId, int> CopyBodyReceipts()
+    {
+        var copy = new Dictionary<ArtifactId, int>();
+        foreach (var (id, receipt) in _receipts)
+        {
+            if (receipt.Bodies > 0)
+            {
+                copy[id] = receipt.Bodies;
+            }
+        }
+
+        return copy;
+    }
 
     /// <summary>Messages refused because their sender was not a member of the node's subnet at the registry versions in use.</summary>
     public long RejectedNonMember { get; set; }
@@ -44,7 +63,7 @@ public sealed class NodeLedger
 
     public void RecordCreated(Advert advert, double atMs)
     {
-        _held.Add(advert.Id);
+        ReceiptOf(advert.Id).Held = true;
         _created.Add(new ArtifactOrigin(advert.Id, advert.Kind, advert.Size, atMs));
         For(advert.Kind).Created++;
     }
@@ -56,11 +75,13 @@ public sealed class NodeLedger
     /// </summary>
     public bool RecordDelivered(Advert advert, double atMs)
     {
-        if (!_held.Add(advert.Id))
+        ref var receipt = ref ReceiptOf(advert.Id);
+        if (receipt.Held)
         {
             return false;
         }
 
+        receipt.Held = true;
         _deliveries.Add(new DeliveryRecord(advert.Id, atMs));
         For(advert.Kind).Deliveries++;
         return true;
@@ -74,7 +95,7 @@ public sealed class NodeLedger
         var counters = For(advert.Kind);
         counters.BodiesReceived++;
         counters.BodyBytesReceived += bytes;
-        CollectionsMarshal.GetValueRefOrAddDefault(_bodyReceipts, advert.Id, out _)++;
+        ReceiptOf(advert.Id).Bodies++;
     }
 
     public void RecordUnwanted(Advert advert)
@@ -103,5 +124,13 @@ public sealed class NodeLedger
         }
 
         return result;
+    }
+
+    private ref Receipt ReceiptOf(ArtifactId artifact) => ref CollectionsMarshal.GetValueRefOrAddDefault(_receipts, artifact, out _);
+
+    private struct Receipt
+    {
+        public bool Held;
+        public int Bodies;
     }
 }
