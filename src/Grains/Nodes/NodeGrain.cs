@@ -32,7 +32,7 @@ public sealed partial class NodeGrain(
     LiveTelemetry live,
     IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger,
-    [PersistentState("node", EmulatorStorage.Nodes)] IPersistentState<StoredNodeConfiguration> stored) : Grain, INodeGrain
+    [PersistentState("node", EmulatorStorage.Nodes)] IPersistentState<StoredNodeConfiguration> stored) : Grain, INodeGrain, ILocalNode
 {
     private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
 
@@ -51,6 +51,10 @@ public sealed partial class NodeGrain(
     private int _liveDeliveries;
     private long _liveSampledAt;
     private (long Version, int Peers, int Cut, bool Crashed) _liveShape;
+    private Action<object?>? _takeLocal;
+
+    /// <summary>Asynchronous calls under way (configuring, restarting, activating): a local batch must not interleave with them.</summary>
+    private int _awaiting;
 
     /// <summary>
     /// A node that was configured before, activated again while its run goes on (its silo stopped, or it was collected),
@@ -59,10 +63,14 @@ public sealed partial class NodeGrain(
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _takeLocal = TakeLocal;
+        scheduler.Attach(this.GetPrimaryKeyString(), this);
         if (stored.State?.Configuration is not { } configuration)
         {
             return;
         }
+
+        using var awaiting = Awaiting();
 
         var run = GrainFactory.GetGrain<IRunGrain>(configuration.RunId);
         try
@@ -85,8 +93,15 @@ public sealed partial class NodeGrain(
         LogResumed(logger, configuration.Node.Value, configuration.RunId, _core.Peers.Count);
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        scheduler.Detach(this.GetPrimaryKeyString(), this);
+        return Task.CompletedTask;
+    }
+
     public async Task ConfigureAsync(NodeConfiguration configuration)
     {
+        using var awaiting = Awaiting();
         var key = NodeGrainKey.Format(configuration.RegistryId, configuration.Node);
         if (key != this.GetPrimaryKeyString())
         {
@@ -132,9 +147,33 @@ public sealed partial class NodeGrain(
 
     public Task ReceiveAsync(MessageBatch batch)
     {
+        Take(batch);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A batch the silo's scheduler queued to this activation directly. It runs between the grain's turns, so while
+    /// an asynchronous call is under way it is sent on as a grain call to this node, which waits behind that call.
+    /// </summary>
+    public void Deliver(MessageBatch batch) => GrainContext.Scheduler.QueueAction(_takeLocal!, batch);
+
+    private void TakeLocal(object? state)
+    {
+        var batch = (MessageBatch)state!;
+        if (_awaiting > 0)
+        {
+            this.AsReference<INodeGrain>().ReceiveAsync(batch).Ignore();
+            return;
+        }
+
+        Take(batch);
+    }
+
+    private void Take(MessageBatch batch)
+    {
         if (_core is null || _network is null)
         {
-            return Task.CompletedTask; // Not configured, or crashed: what arrives is dropped.
+            return; // Not configured, or crashed: what arrives is dropped.
         }
 
         var arrived = _network.Download(batch);
@@ -147,7 +186,6 @@ public sealed partial class NodeGrain(
 
         ArmTimer();
         PublishLive();
-        return Task.CompletedTask;
     }
 
     public Task SubmitAsync(Artifact artifact)
@@ -218,6 +256,7 @@ public sealed partial class NodeGrain(
 
     public async Task RestartAsync()
     {
+        using var awaiting = Awaiting();
         RequireConfigured();
         if (!_crashed)
         {
@@ -544,4 +583,15 @@ public sealed partial class NodeGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} of run {RunId} restarted with {Peers} peers")]
     private static partial void LogRestarted(ILogger logger, string node, string runId, int peers);
+
+    private AwaitScope Awaiting()
+    {
+        _awaiting++;
+        return new AwaitScope(this);
+    }
+
+    private readonly struct AwaitScope(NodeGrain grain) : IDisposable
+    {
+        public void Dispose() => grain._awaiting--;
+    }
 }

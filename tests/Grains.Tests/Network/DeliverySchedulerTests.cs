@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Network;
+using OrleansGossip.Grains.Telemetry;
+using Xunit;
+
+namespace OrleansGossip.Grains.Tests.Network;
+
+/// <summary>
+/// The scheduler's local path: batches for a node attached on this silo are handed to it, not sent as grain calls.
+/// The scheduler is given no grain factory, so a batch that took the grain-call path would never arrive.
+/// </summary>
+public sealed class DeliverySchedulerTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly DeliveryScheduler _scheduler;
+
+    public DeliverySchedulerTests()
+    {
+        _scheduler = new DeliveryScheduler(
+            grains: null!,
+            TimeProvider.System,
+            new TelemetryRecorder(_services.GetRequiredService<IMeterFactory>()),
+            Options.Create(new EmulatorOptions()),
+            new NoLifetime(),
+            NullLogger<DeliveryScheduler>.Instance);
+    }
+
+    [Fact]
+    public async Task A_batch_for_an_attached_node_is_handed_to_it_without_a_grain_call()
+    {
+        var node = new RecordingNode();
+        _scheduler.Attach("run/a", node);
+        var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(1, 2)), Priority.Fetch));
+
+        _scheduler.Schedule("run/a", envelope, TimeProvider.System.GetUtcNow());
+
+        var batch = await node.NextAsync();
+        Assert.Equal([envelope], batch.Envelopes);
+        Assert.False(batch.Downloaded);
+        Assert.Equal(1, _scheduler.LocalDeliveries);
+        Assert.Equal(0, _scheduler.GrainCallDeliveries);
+    }
+
+    [Fact]
+    public async Task A_deactivating_node_does_not_detach_the_activation_that_replaced_it()
+    {
+        var old = new RecordingNode();
+        var replacement = new RecordingNode();
+        _scheduler.Attach("run/a", old);
+        _scheduler.Attach("run/a", replacement);
+        _scheduler.Detach("run/a", old);
+        var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(3, 4)), Priority.Fetch));
+
+        _scheduler.Schedule("run/a", envelope, TimeProvider.System.GetUtcNow(), downloaded: true);
+
+        var batch = await replacement.NextAsync();
+        Assert.Equal([envelope], batch.Envelopes);
+        Assert.True(batch.Downloaded);
+        Assert.Empty(old.Received);
+    }
+
+    public void Dispose()
+    {
+        _scheduler.Dispose();
+        _services.Dispose();
+    }
+
+    private sealed class RecordingNode : ILocalNode
+    {
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public ConcurrentQueue<MessageBatch> Received { get; } = new();
+
+        public void Deliver(MessageBatch batch)
+        {
+            // The scheduler may reuse the list once the node is done with it: keep a copy.
+            Received.Enqueue(batch with { Envelopes = batch.Envelopes.ToList() });
+            _arrived.Release();
+        }
+
+        public async Task<MessageBatch> NextAsync()
+        {
+            Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "no batch arrived");
+            Assert.True(Received.TryDequeue(out var batch));
+            return batch;
+        }
+    }
+
+    private sealed class NoLifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
