@@ -20,6 +20,7 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
     private readonly Dictionary<string, long> _allocatedByType = new(StringComparer.Ordinal);
     private DateTime _suspendedAt;
     private double _suspendMs;
+    private double _promotedMiB;
     private string _collection = "";
     private double _pauseMaxMs;
     private bool _measuring;
@@ -124,15 +125,21 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
         _ => "?",
     };
 
-    /// <summary>The types allocated most while measuring, by sampled bytes, with their share of the samples.</summary>
-    public IReadOnlyList<string> TopAllocations(int count)
+    /// <summary>Writes the types allocated most while measuring, by sampled bytes, with their share of the samples.</summary>
+    public void WriteTopAllocations(TextWriter output, int count = 25)
     {
+        List<KeyValuePair<string, long>> top;
+        long total;
         lock (_gate)
         {
-            var total = Math.Max(1, _allocatedByType.Values.Sum());
-            return _allocatedByType.OrderByDescending(p => p.Value).Take(count)
-                .Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100.0 * p.Value / total,5:F1}%  {p.Key}"))
-                .ToList();
+            total = Math.Max(1, _allocatedByType.Values.Sum());
+            top = _allocatedByType.OrderByDescending(p => p.Value).Take(count).ToList();
+        }
+
+        BenchmarkOutput.Progress($"allocations during the run (sampled every ~100 KB):");
+        foreach (var (type, bytes) in top)
+        {
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {100.0 * bytes / total,5:F1}%  {type}"));
         }
     }
 
@@ -173,6 +180,9 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
             case "GCStart_V2":
                 _collection = $"gen{eventData.Payload?[1]} {GcType(eventData.Payload?[3])}";
                 break;
+            case "GCHeapStats_V2" when eventData.Payload is { } stats:
+                _promotedMiB = (Payload(eventData, stats, "TotalPromotedSize0") + Payload(eventData, stats, "TotalPromotedSize1")) / (1024.0 * 1024);
+                break;
             case "GCSuspendEEBegin_V1":
                 _suspendedAt = eventData.TimeStamp;
                 break;
@@ -191,11 +201,17 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
 
                     if (_measuring && pauseMs >= LongPauseMs && _longPauses.Count < 20)
                     {
-                        _longPauses.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pauseMs:F0} ms ({_collection}, suspend {_suspendMs:F0} ms)"));
+                        _longPauses.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pauseMs:F0} ms ({_collection}, suspend {_suspendMs:F0} ms, promoted {_promotedMiB:F0} MiB)"));
                     }
                 }
 
                 break;
         }
+    }
+
+    private static double Payload(EventWrittenEventArgs eventData, System.Collections.ObjectModel.ReadOnlyCollection<object?> payload, string name)
+    {
+        var index = eventData.PayloadNames?.IndexOf(name) ?? -1;
+        return index >= 0 ? Convert.ToDouble(payload[index], System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 }

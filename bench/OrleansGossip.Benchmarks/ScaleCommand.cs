@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Hosting;
 
@@ -20,16 +23,19 @@ public static class ScaleCommand
         var subnets = new Option<int>("--subnets") { Description = "Copies of the subnet.", DefaultValueFactory = _ => 100 };
         var timeScale = new Option<double>("--time-scale") { Description = "Wall seconds per emulated second.", DefaultValueFactory = _ => 10 };
         var duration = new Option<double>("--duration") { Description = "Emulated seconds of workload.", DefaultValueFactory = _ => 10 };
+        var tick = DeliveryTickOverride.CreateOption();
+        var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the run and lists the top ones." };
 
         var command = new Command("scale", "Many copies of a scenario's subnet at a time scale: lag, deliveries per wall second, memory per node.")
         {
-            scenarioFile, subnets, timeScale, duration,
+            scenarioFile, subnets, timeScale, duration, tick, allocations,
         };
-        command.SetAction((parse, _) => ExecuteAsync(parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration)));
+        command.SetAction((parse, _) => ExecuteAsync(
+            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(tick), parse.GetValue(allocations)));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds)
+    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double? tickMs, bool sampleAllocations)
     {
         if (copies < 1 || timeScale <= 0 || durationSeconds <= 0)
         {
@@ -66,11 +72,12 @@ public static class ScaleCommand
         var total = Stopwatch.StartNew();
         BenchmarkOutput.Progress($"scale: {copies:N0} copies of {library.Name}'s subnet ({nodes:N0} nodes), timeScale {timeScale}, {durationSeconds} emulated s");
         ScaleResult result;
+        DeliveryTickOverride.Apply(tickMs);
         var silo = await EmbeddedSilo.StartAsync();
         try
         {
             var before = MemorySnapshot.Take();
-            using var sampler = new RuntimeSampler();
+            using var sampler = new RuntimeSampler(sampleAllocations);
             sampler.Start();
             var run = silo.Grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
             var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None)
@@ -80,6 +87,10 @@ public static class ScaleCommand
             var emulator = report.Emulator;
             var kinds = report.Subnets.SelectMany(s => s.Kinds).ToList();
             BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
+            if (sampleAllocations)
+            {
+                sampler.WriteTopAllocations(Console.Out);
+            }
             result = new ScaleResult
             {
                 Scenario = library.Name,
@@ -94,6 +105,7 @@ public static class ScaleCommand
                 FinalizationRate = BenchmarkOutput.Round(report.Subnets.Average(s => s.Consensus?.FinalizationRatePerSecond ?? 0), 3),
                 LagMsP99 = emulator.LagMsP99,
                 Lagging = emulator.Lagging,
+                DeliveryTickMs = silo.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick.TotalMilliseconds,
                 ManagedBytesPerNode = BenchmarkOutput.Round((double)(after.Managed - before.Managed) / nodes),
                 WorkingSetBytesPerNode = BenchmarkOutput.Round((double)(after.WorkingSet - before.WorkingSet) / nodes),
                 Runtime = runtime,

@@ -33,6 +33,9 @@ public sealed record ScaleResult
     /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
     public bool Lagging { get; init; }
 
+    /// <summary>The granularity of deliveries, emulated milliseconds: arrivals are rounded up to it.</summary>
+    public double DeliveryTickMs { get; init; }
+
     /// <summary>Managed heap growth over the run (after full collections) divided by the node count.</summary>
     public double ManagedBytesPerNode { get; init; }
 

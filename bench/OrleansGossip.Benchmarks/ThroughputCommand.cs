@@ -40,7 +40,7 @@ public static class ThroughputCommand
         var callSeconds = new Option<double>("--call-seconds") { Description = "Seconds of the one-way call measurement (0: skip it).", DefaultValueFactory = _ => 5 };
         var senders = new Option<int>("--senders") { Description = "Concurrent senders of one-way calls.", DefaultValueFactory = _ => 32 };
         var maxInFlight = new Option<int>("--max-in-flight") { Description = "One-way calls sent and not yet received, at most.", DefaultValueFactory = _ => 20_000 };
-        var tick = new Option<double?>("--delivery-tick") { Description = "Overrides Emulator:DeliveryTick, milliseconds." };
+        var tick = DeliveryTickOverride.CreateOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the measured run and lists the top ones." };
 
         var command = new Command("throughput", "Deliveries per wall second at 10 x 13 nodes beside the raw Orleans one-way call rate.")
@@ -66,11 +66,7 @@ public static class ThroughputCommand
     private static async Task<int> ExecuteAsync(Settings s)
     {
         var total = Stopwatch.StartNew();
-        if (s.DeliveryTickMs is { } tickMs)
-        {
-            // The embedded silo binds EmulatorOptions from configuration, environment variables included.
-            Environment.SetEnvironmentVariable("Emulator__DeliveryTick", TimeSpan.FromMilliseconds(tickMs).ToString("c"));
-        }
+        DeliveryTickOverride.Apply(s.DeliveryTickMs);
 
         var totalNodes = s.Subnets * s.Nodes;
         BenchmarkOutput.Progress($"throughput: {s.Subnets} x {s.Nodes} nodes, {s.IngressBytes} B ingress at {s.Rate}/s per subnet, {s.DurationSeconds} s, advert-gossip, timeScale 1");
@@ -118,11 +114,7 @@ public static class ThroughputCommand
             BenchmarkOutput.Progress($"runtime during the run: {runtime}");
             if (s.SampleAllocations)
             {
-                BenchmarkOutput.Progress($"allocations during the run (sampled every ~100 KB):");
-                foreach (var line in sampler.TopAllocations(25))
-                {
-                    Console.Out.WriteLine("  " + line);
-                }
+                sampler.WriteTopAllocations(Console.Out);
             }
 
             result = new ThroughputResult
