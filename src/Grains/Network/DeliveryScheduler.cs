@@ -10,10 +10,13 @@ using OrleansGossip.Grains.Telemetry;
 namespace OrleansGossip.Grains.Network;
 
 /// <summary>
-/// The silo's clock for the emulated network: messages are scheduled for a wall time, gathered per destination
-/// node and delivery tick, and handed to the destination grain when the tick comes: queued to it directly when it
-/// is activated on this silo and attached (<see cref="Attach"/>), else as one one-way grain call. One thread, no
-/// timer per message; how late each tick fires is recorded as the emulator's lag.
+/// The silo's clock for the emulated network: messages are scheduled for a wall time and kept in one list per
+/// delivery tick; when the tick comes they are gathered per destination node and handed to the destination grain:
+/// queued to it directly when it is activated on this silo and attached (<see cref="Attach"/>), else as one one-way
+/// grain call. One thread, no timer per message; how late each tick fires is recorded as the emulator's lag.
+/// A batch per destination is made only when its tick fires, so what waits for a tick is one entry in a reused list
+/// per message: at a large time scale messages wait for seconds of wall time, and per-batch objects made when they
+/// were sent would outlive young collections and make every one of them long.
 /// </summary>
 public sealed partial class DeliveryScheduler : IDisposable
 {
@@ -24,17 +27,23 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     private const int MaxSpareCapacity = 1_024;
 
+    /// <summary>At most this many emptied tick lists wait to be reused.</summary>
+    private const int MaxSpareTickLists = 256;
+
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _wall;
     private readonly TelemetryRecorder _telemetry;
     private readonly ILogger<DeliveryScheduler> _logger;
     private readonly long _tickTicks;
     private readonly object _gate = new();
-    private readonly Dictionary<BatchKey, List<Envelope>> _pending = [];
-    private readonly PriorityQueue<BatchKey, long> _due = new();
+    private readonly Dictionary<long, List<PendingMessage>> _pending = [];
+    private readonly PriorityQueue<long, long> _due = new();
+    private readonly Stack<List<PendingMessage>> _spareTicks = new();
+    private int _waiting;
     private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ILocalNode> _local = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Destination, bool Downloaded), List<Envelope>> _coalesced = [];
+    private readonly Dictionary<(string Destination, bool Downloaded), Batch> _batches = [];
+    private readonly List<Batch> _ready = [];
     private readonly ConcurrentQueue<List<Envelope>> _spare = new();
     private int _spareCount;
     private long _localDeliveries;
@@ -74,13 +83,13 @@ public sealed partial class DeliveryScheduler : IDisposable
     public TimeSpan Tick => TimeSpan.FromTicks(_tickTicks);
 
     /// <summary>Messages waiting for their tick.</summary>
-    public int Pending
+    public int Waiting
     {
         get
         {
             lock (_gate)
             {
-                return _pending.Count;
+                return _waiting;
             }
         }
     }
@@ -89,7 +98,6 @@ public sealed partial class DeliveryScheduler : IDisposable
     public void Schedule(string destination, Envelope envelope, DateTimeOffset dueWall, bool downloaded = false)
     {
         var tick = (dueWall.UtcTicks + _tickTicks - 1) / _tickTicks;
-        var key = new BatchKey(destination, tick, downloaded);
         lock (_gate)
         {
             if (_stopping)
@@ -97,18 +105,19 @@ public sealed partial class DeliveryScheduler : IDisposable
                 return;
             }
 
-            if (!_pending.TryGetValue(key, out var batch))
+            if (!_pending.TryGetValue(tick, out var messages))
             {
-                batch = NewBatch();
-                _pending[key] = batch;
-                _due.Enqueue(key, tick);
+                messages = _spareTicks.TryPop(out var spare) ? spare : [];
+                _pending[tick] = messages;
+                _due.Enqueue(tick, tick);
                 if (tick < _sleepingUntilTick)
                 {
                     Monitor.Pulse(_gate);
                 }
             }
 
-            batch.Add(envelope);
+            messages.Add(new PendingMessage(destination, downloaded, envelope));
+            _waiting++;
         }
     }
 
@@ -161,6 +170,7 @@ public sealed partial class DeliveryScheduler : IDisposable
             _stopping = true;
             _pending.Clear();
             _due.Clear();
+            _waiting = 0;
             Monitor.Pulse(_gate);
         }
 
@@ -172,7 +182,7 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     private void Run()
     {
-        var ready = new List<(BatchKey Key, List<Envelope> Batch)>();
+        var ready = new List<(long Tick, List<PendingMessage> Messages)>();
         while (true)
         {
             lock (_gate)
@@ -206,30 +216,35 @@ public sealed partial class DeliveryScheduler : IDisposable
                 }
 
                 var now = _wall.GetUtcNow().UtcTicks;
-                while (_due.TryPeek(out var key, out var tick) && tick * _tickTicks <= now)
+                while (_due.TryPeek(out var tick, out _) && tick * _tickTicks <= now)
                 {
                     _due.Dequeue();
-                    if (_pending.Remove(key, out var batch))
+                    if (_pending.Remove(tick, out var messages))
                     {
-                        ready.Add((key, batch));
+                        ready.Add((tick, messages));
+                        _waiting -= messages.Count;
                     }
                 }
             }
 
-            var firedAt = _wall.GetUtcNow().UtcTicks;
-            foreach (var (key, _) in ready)
+            Gather(ready, _wall.GetUtcNow().UtcTicks);
+            foreach (var batch in _ready)
             {
-                _telemetry.RecordLag(TimeSpan.FromTicks(firedAt - key.Tick * _tickTicks).TotalMilliseconds);
+                Dispatch(batch.Destination, batch.Downloaded, batch.Envelopes);
             }
 
-            if (ready.Count > 1 && ready[0].Key.Tick != ready[^1].Key.Tick)
+            _ready.Clear();
+            _batches.Clear();
+            lock (_gate)
             {
-                Coalesce(ready);
-            }
-
-            foreach (var (key, batch) in ready)
-            {
-                Dispatch(key, batch);
+                foreach (var (_, messages) in ready)
+                {
+                    messages.Clear();
+                    if (_spareTicks.Count < MaxSpareTickLists)
+                    {
+                        _spareTicks.Push(messages);
+                    }
+                }
             }
 
             ready.Clear();
@@ -237,60 +252,64 @@ public sealed partial class DeliveryScheduler : IDisposable
     }
 
     /// <summary>
-    /// When the scheduler fell behind (a collection paused it, the machine was busy), the batches it takes span
-    /// several ticks and a node has one per tick. They all go now, so each node gets them as one call, in tick
-    /// order: the calls a late scheduler makes do not multiply with its lateness.
+    /// Gathers the messages of the ticks that fired into one batch per destination, in tick order, and records a
+    /// lag for each destination's share of each tick (what a batch was per tick). When the scheduler fell behind (a
+    /// collection paused it, the machine was busy) the ticks it takes are several, and a node still gets one batch:
+    /// the deliveries a late scheduler makes do not multiply with its lateness.
     /// </summary>
-    private void Coalesce(List<(BatchKey Key, List<Envelope> Batch)> ready)
+    private void Gather(List<(long Tick, List<PendingMessage> Messages)> ready, long firedAt)
     {
-        _coalesced.Clear();
-        var kept = 0;
-        for (var i = 0; i < ready.Count; i++)
+        foreach (var (tick, messages) in ready)
         {
-            var (key, batch) = ready[i];
-            if (_coalesced.TryGetValue((key.Destination, key.Downloaded), out var into))
+            var lagMs = TimeSpan.FromTicks(firedAt - tick * _tickTicks).TotalMilliseconds;
+            foreach (var message in messages)
             {
-                into.AddRange(batch);
-                Recycle(batch);
-                continue;
+                if (!_batches.TryGetValue((message.Destination, message.Downloaded), out var batch))
+                {
+                    batch = new Batch(message.Destination, message.Downloaded, NewBatch());
+                    _batches[(message.Destination, message.Downloaded)] = batch;
+                    _ready.Add(batch);
+                }
+
+                if (batch.LastTick != tick)
+                {
+                    batch.LastTick = tick;
+                    _telemetry.RecordLag(lagMs);
+                }
+
+                batch.Envelopes.Add(message.Envelope);
             }
-
-            _coalesced[(key.Destination, key.Downloaded)] = batch;
-            ready[kept++] = (key, batch);
         }
-
-        ready.RemoveRange(kept, ready.Count - kept);
-        _coalesced.Clear();
     }
 
-    private void Dispatch(BatchKey key, List<Envelope> batch)
+    private void Dispatch(string destination, bool downloaded, List<Envelope> batch)
     {
         try
         {
-            if (_local.TryGetValue(key.Destination, out var local))
+            if (_local.TryGetValue(destination, out var local))
             {
-                local.Deliver(new MessageBatch(batch, key.Downloaded));
+                local.Deliver(new MessageBatch(batch, downloaded));
                 Interlocked.Increment(ref _localDeliveries);
                 return;
             }
 
-            if (!_nodes.TryGetValue(key.Destination, out var node))
+            if (!_nodes.TryGetValue(destination, out var node))
             {
                 if (_nodes.Count >= MaxCachedReferences)
                 {
                     _nodes.Clear();
                 }
 
-                node = _grains.GetGrain<INodeGrain>(key.Destination);
-                _nodes[key.Destination] = node;
+                node = _grains.GetGrain<INodeGrain>(destination);
+                _nodes[destination] = node;
             }
 
-            _ = node.ReceiveAsync(new MessageBatch(batch, key.Downloaded));
+            _ = node.ReceiveAsync(new MessageBatch(batch, downloaded));
             Interlocked.Increment(ref _grainCallDeliveries);
         }
         catch (Exception e)
         {
-            LogDispatchFailed(_logger, e, key.Destination);
+            LogDispatchFailed(_logger, e, destination);
         }
     }
 
@@ -308,5 +327,18 @@ public sealed partial class DeliveryScheduler : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a batch to node {Node}")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string node);
 
-    private readonly record struct BatchKey(string Destination, long Tick, bool Downloaded);
+    /// <summary>A message waiting for its tick, with the node it goes to.</summary>
+    private readonly record struct PendingMessage(string Destination, bool Downloaded, Envelope Envelope);
+
+    /// <summary>The messages for one destination, gathered from the ticks that fired.</summary>
+    private sealed class Batch(string destination, bool downloaded, List<Envelope> envelopes)
+    {
+        public string Destination { get; } = destination;
+
+        public bool Downloaded { get; } = downloaded;
+
+        public List<Envelope> Envelopes { get; } = envelopes;
+
+        public long LastTick { get; set; } = long.MinValue;
+    }
 }
