@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,8 @@ public sealed partial class DeliveryScheduler : IDisposable
     private int _waiting;
     private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ILocalNode> _local = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Destination, bool Downloaded), Batch> _batches = [];
-    private readonly List<Batch> _ready = [];
+    private readonly Dictionary<(string Destination, bool Downloaded), int> _batches = [];
+    private readonly List<GatheredBatch> _ready = [];
     private readonly ConcurrentQueue<List<Envelope>> _spare = new();
     private int _spareCount;
     private long _localDeliveries;
@@ -264,12 +265,14 @@ public sealed partial class DeliveryScheduler : IDisposable
             var lagMs = TimeSpan.FromTicks(firedAt - tick * _tickTicks).TotalMilliseconds;
             foreach (var message in messages)
             {
-                if (!_batches.TryGetValue((message.Destination, message.Downloaded), out var batch))
+                ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_batches, (message.Destination, message.Downloaded), out var exists);
+                if (!exists)
                 {
-                    batch = new Batch(message.Destination, message.Downloaded, NewBatch());
-                    _batches[(message.Destination, message.Downloaded)] = batch;
-                    _ready.Add(batch);
+                    index = _ready.Count;
+                    _ready.Add(new GatheredBatch(message.Destination, message.Downloaded, NewBatch()));
                 }
+
+                ref var batch = ref CollectionsMarshal.AsSpan(_ready)[index];
 
                 if (batch.LastTick != tick)
                 {
@@ -330,15 +333,12 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// <summary>A message waiting for its tick, with the node it goes to.</summary>
     private readonly record struct PendingMessage(string Destination, bool Downloaded, Envelope Envelope);
 
-    /// <summary>The messages for one destination, gathered from the ticks that fired.</summary>
-    private sealed class Batch(string destination, bool downloaded, List<Envelope> envelopes)
+    /// <summary>The messages for one destination, gathered from the ticks that fired; kept in a reused list.</summary>
+    private struct GatheredBatch(string destination, bool downloaded, List<Envelope> envelopes)
     {
-        public string Destination { get; } = destination;
-
-        public bool Downloaded { get; } = downloaded;
-
-        public List<Envelope> Envelopes { get; } = envelopes;
-
-        public long LastTick { get; set; } = long.MinValue;
+        public readonly string Destination = destination;
+        public readonly bool Downloaded = downloaded;
+        public readonly List<Envelope> Envelopes = envelopes;
+        public long LastTick = long.MinValue;
     }
 }
