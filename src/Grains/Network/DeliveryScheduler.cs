@@ -28,8 +28,13 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     private const int MaxSpareCapacity = 1_024;
 
-    /// <summary>At most this many emptied tick lists wait to be reused.</summary>
+    /// <summary>
+    /// At most this many emptied tick lists wait to be reused, none with room for more than
+    /// <see cref="MaxSpareTickCapacity"/> messages: a burst's lists are left to the collector.
+    /// </summary>
     private const int MaxSpareTickLists = 256;
+
+    private const int MaxSpareTickCapacity = 16_384;
 
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _wall;
@@ -241,7 +246,7 @@ public sealed partial class DeliveryScheduler : IDisposable
                 foreach (var (_, messages) in ready)
                 {
                     messages.Clear();
-                    if (_spareTicks.Count < MaxSpareTickLists)
+                    if (_spareTicks.Count < MaxSpareTickLists && messages.Capacity <= MaxSpareTickCapacity)
                     {
                         _spareTicks.Push(messages);
                     }
