@@ -36,6 +36,9 @@ public sealed partial class NodeGrain(
 {
     private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
 
+    /// <summary>How long a node that gets local batches is kept from collection, renewed at half of it.</summary>
+    private static readonly TimeSpan LocalKeepAlive = TimeSpan.FromMinutes(20);
+
     private readonly List<SubnetMembership> _versionsInUse = [];
     private NodeConfiguration? _configuration;
     private GossipNodeContext? _context;
@@ -52,6 +55,7 @@ public sealed partial class NodeGrain(
     private long _liveSampledAt;
     private (long Version, int Peers, int Cut, bool Crashed) _liveShape;
     private Action<object?>? _takeLocal;
+    private DateTimeOffset _keptAliveUntil;
 
     /// <summary>Asynchronous calls under way (configuring, restarting, activating): a local batch must not interleave with them.</summary>
     private int _awaiting;
@@ -166,7 +170,24 @@ public sealed partial class NodeGrain(
             return;
         }
 
+        KeepAlive();
         Take(batch);
+    }
+
+    /// <summary>
+    /// Orleans counts a grain's calls, not the work queued to it, as activity: a node that gets its batches locally
+    /// must say it is busy, or it would be collected as idle in the middle of a run.
+    /// </summary>
+    private void KeepAlive()
+    {
+        var now = wall.GetUtcNow();
+        if (now < _keptAliveUntil)
+        {
+            return;
+        }
+
+        DelayDeactivation(LocalKeepAlive);
+        _keptAliveUntil = now + (LocalKeepAlive / 2);
     }
 
     private void Take(MessageBatch batch)
