@@ -45,7 +45,6 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly Dictionary<long, List<PendingMessage>> _pending = [];
     private readonly PriorityQueue<long, long> _due = new();
     private readonly Stack<List<PendingMessage>> _spareTicks = new();
-    private int _waiting;
     private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ILocalNode> _local = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Destination, bool Downloaded), int> _batches = [];
@@ -88,18 +87,6 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// </summary>
     public TimeSpan Tick => TimeSpan.FromTicks(_tickTicks);
 
-    /// <summary>Messages waiting for their tick.</summary>
-    public int Waiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiting;
-            }
-        }
-    }
-
     /// <summary>Delivers <paramref name="envelope"/> to the node grain keyed <paramref name="destination"/> at <paramref name="dueWall"/>.</summary>
     public void Schedule(string destination, Envelope envelope, DateTimeOffset dueWall, bool downloaded = false)
     {
@@ -123,7 +110,6 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
 
             messages.Add(new PendingMessage(destination, downloaded, envelope));
-            _waiting++;
         }
     }
 
@@ -176,7 +162,6 @@ public sealed partial class DeliveryScheduler : IDisposable
             _stopping = true;
             _pending.Clear();
             _due.Clear();
-            _waiting = 0;
             Monitor.Pulse(_gate);
         }
 
@@ -228,7 +213,6 @@ public sealed partial class DeliveryScheduler : IDisposable
                     if (_pending.Remove(tick, out var messages))
                     {
                         ready.Add((tick, messages));
-                        _waiting -= messages.Count;
                     }
                 }
             }
