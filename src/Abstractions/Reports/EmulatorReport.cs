@@ -16,4 +16,14 @@ public sealed record EmulatorReport
     public bool Lagging { get; init; }
 
     public string? Warning { get; init; }
+
+    /// <summary>
+    /// True when a node lost its state during the run (its silo stopped, or it was collected) and resumed from its
+    /// stored configuration: it fetched again what it had held, so the run's counts include those fetches.
+    /// </summary>
+    public bool NodesRestored { get; init; }
+
+    /// <summary>What a report says when <see cref="NodesRestored"/> is true.</summary>
+    public const string NodesRestoredWarning =
+        "A node lost its state during the run and resumed from its configuration; it fetched again what it had held, so duplicates and traffic include those fetches.";
 }

@@ -380,6 +380,7 @@ public sealed partial class RunGrain(
             DeliveriesPerSecond = wallSeconds > 0 ? deliveries / wallSeconds : 0,
             LagMsP99 = lagMs,
             Lagging = lagging,
+            NodesRestored = _nodesRestored,
             Warning = lagging
                 ? $"The emulator fell behind: scheduled deliveries fired {lagMs:F1} ms late (p99, emulated), above {options.Value.LagWarningMs} ms, so latencies are skewed. Rerun with a larger timeScale, e.g. {suggestion}."
                 : null,

@@ -23,6 +23,11 @@ public static class RunHtmlWriter
             page.Warning("The emulator lagged: latencies below are skewed.", warning);
         }
 
+        if (report.Emulator.NodesRestored)
+        {
+            page.Warning("A node lost its state during the run.", EmulatorReport.NodesRestoredWarning);
+        }
+
         page.Heading(2, "Headline figures");
         page.Paragraph("Times are emulated milliseconds from an artifact's creation; percentiles are across artifacts. Reach counts honest nodes, the creator included; the duplicate ratio is body bytes received over one body per receiving node.");
         page.Table(

@@ -43,6 +43,11 @@ public static class SummaryTable
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));
         }
+
+        if (emulator.NodesRestored)
+        {
+            console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(EmulatorReport.NodesRestoredWarning));
+        }
     }
 
     private static string F(double? value, string format = "F1") =>

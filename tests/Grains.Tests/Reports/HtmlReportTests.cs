@@ -49,6 +49,19 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void A_run_in_which_a_node_lost_its_state_says_so_on_top()
+    {
+        var report = Report("advert-gossip", duplicates: 1.4) with { Emulator = new EmulatorReport { Deliveries = 10, NodesRestored = true } };
+
+        var html = RunHtmlWriter.Render(report, Rows());
+
+        var warning = html.IndexOf("class=\"warning\"", StringComparison.Ordinal);
+        Assert.True(warning > 0 && warning < html.IndexOf("<table", StringComparison.Ordinal), "the warning comes before the tables");
+        Assert.Contains("A node lost its state during the run", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The emulator lagged", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_comparison_page_has_a_series_per_protocol_in_each_plot()
     {
         ProtocolRun[] runs =
