@@ -22,4 +22,24 @@ public sealed class EmulatorOptions
     /// <summary>Scheduler lag (p99, emulated milliseconds) above which a run is reported as lagging.</summary>
     [Range(0.01, 60_000)]
     public double LagWarningMs { get; set; } = 10;
+
+    /// <summary>How node grains are spread over the cluster's silos.</summary>
+    public NodePlacement NodePlacement { get; set; } = NodePlacement.Random;
+}
+
+/// <summary>How node grains are spread over the cluster's silos (<see cref="EmulatorOptions.NodePlacement"/>).</summary>
+public enum NodePlacement
+{
+    /// <summary>
+    /// Each node on a random silo, the default. A subnet's gossip crosses silos; a silo's death takes some nodes of
+    /// each subnet with it, and they catch up from the others when they resume.
+    /// </summary>
+    Random,
+
+    /// <summary>
+    /// The nodes of a subnet together on one silo, subnets spread over the silos: a subnet's gossip stays within its
+    /// silo and costs no messaging between silos, so a cluster carries more subnets. A silo's death takes its
+    /// subnets whole: what only they held is lost.
+    /// </summary>
+    Subnet,
 }

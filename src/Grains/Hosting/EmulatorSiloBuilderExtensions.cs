@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
+using OrleansGossip.Grains.Placement;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Hosting;
@@ -28,6 +29,7 @@ public static class EmulatorSiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<TelemetryRecorder>();
         silo.Services.AddSingleton<DeliveryScheduler>();
+        silo.AddPlacementDirector<EmulatedNodePlacement, NodePlacementDirector>();
         silo.Services.AddHostedService<ProgressReporter>();
         silo.Services.AddOptions<LiveFeedOptions>()
             .BindConfiguration(LiveFeedOptions.SectionName)

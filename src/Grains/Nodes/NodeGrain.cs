@@ -9,6 +9,7 @@ using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
+using OrleansGossip.Grains.Placement;
 using OrleansGossip.Grains.Protocol;
 using OrleansGossip.Grains.Protocol.Clients;
 using OrleansGossip.Grains.Telemetry;
@@ -24,7 +25,9 @@ namespace OrleansGossip.Grains.Nodes;
 /// pool and ledger, like a restarted node, and asks its peers for what it is missing.
 /// While a dashboard watches the node's run, the node hands what its ledger gained in each turn to the silo's
 /// <see cref="LiveTelemetry"/>, and samples its counters and queues now and then; otherwise that costs one read a turn.
+/// The silo's <see cref="EmulatorOptions.NodePlacement"/> says where nodes go (<see cref="EmulatedNodePlacement"/>).
 /// </summary>
+[EmulatedNodePlacement]
 public sealed partial class NodeGrain(
     DeliveryScheduler scheduler,
     TelemetryRecorder telemetry,

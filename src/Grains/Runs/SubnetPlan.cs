@@ -20,7 +20,10 @@ public sealed record SubnetPlan(SubnetId Id, SubnetSpec Spec, IReadOnlyList<Node
 
     public IEnumerable<NodeId> HonestNodes => Nodes.Where((_, i) => Behaviours[i] == NodeBehaviour.Honest);
 
-    public static string NodeName(string subnet, int index) => $"{subnet}-n{index}";
+    /// <summary>What separates a node's subnet from its index in its name.</summary>
+    public const string NodeIndexSeparator = "-n";
+
+    public static string NodeName(string subnet, int index) => $"{subnet}{NodeIndexSeparator}{index}";
 
     public string RegionOf(int index) => index < Regions.Count ? Regions[index] : DefaultRegion;
 

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Network;
+using Xunit;
+
+namespace OrleansGossip.Cluster.Tests;
+
+/// <summary>On three silos placing nodes by subnet, each subnet's gossip stays on its silo and the subnets spread.</summary>
+public sealed class SubnetPlacementTests(SubnetPlacementTests.SubnetPlacementCluster fixture) : IClassFixture<SubnetPlacementTests.SubnetPlacementCluster>
+{
+    private const int Subnets = 12;
+
+    [Fact]
+    public async Task Each_subnet_lives_on_one_silo_the_subnets_spread_over_the_silos_and_batches_stay_on_their_silo()
+    {
+        var cluster = fixture.Cluster;
+        var schedulers = cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<DeliveryScheduler>()).ToList();
+        var localBefore = schedulers.Sum(s => s.LocalDeliveries);
+        var grainCallsBefore = schedulers.Sum(s => s.GrainCallDeliveries);
+        var scenario = new ScenarioSpec
+        {
+            Name = "subnet-placement",
+            Seed = 5,
+            Protocol = GossipProtocol.AdvertGossip.WireName(),
+            TimeScale = 1,
+            DurationSeconds = 2,
+            DrainSeconds = 30,
+            Subnets = [.. Enumerable.Range(0, Subnets).Select(i => TestScenarios.SubnetOf(4) with { Id = $"s{i}" })],
+            Workload = new WorkloadSpec { Ingress = new IngressSpec { RatePerSecond = 10, SizeBytes = 1024 } },
+        };
+        var runId = TestRuns.NewId("placement");
+
+        var report = await cluster.GrainFactory.RunToCompletionAsync(runId, scenario);
+
+        Assert.All(report.Subnets, s => Assert.Equal(1, Assert.Single(s.Kinds).DeliveryRatio));
+        var statistics = await cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, null, TestContext.Current.CancellationToken);
+        var silosBySubnet = statistics
+            .Select(s => (Key: s.GrainId.Key.ToString()!, s.SiloAddress))
+            .Where(s => s.Key.StartsWith($"{runId}/", StringComparison.Ordinal))
+            .GroupBy(s => s.Key[(runId.Length + 1)..].Split("-n")[0], s => s.SiloAddress)
+            .ToDictionary(g => g.Key, g => g.Distinct().ToList());
+        Assert.Equal(Subnets, silosBySubnet.Count);
+        Assert.All(silosBySubnet, s => Assert.True(s.Value.Count == 1, $"subnet {s.Key} is on {s.Value.Count} silos"));
+        Assert.True(silosBySubnet.Values.Select(v => v[0]).Distinct().Count() > 1, "every subnet is on one silo");
+
+        // Batches go as grain calls only to a node not activated yet (at the start); at random two in three would.
+        var local = schedulers.Sum(s => s.LocalDeliveries) - localBefore;
+        var grainCalls = schedulers.Sum(s => s.GrainCallDeliveries) - grainCallsBefore;
+        Assert.True(grainCalls < 0.05 * local, $"{grainCalls} batches went as grain calls, {local} locally");
+    }
+
+    /// <summary>Three silos that place nodes by subnet.</summary>
+    public sealed class SubnetPlacementCluster : IAsyncLifetime
+    {
+        private TestCluster? _cluster;
+
+        public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the test cluster has not been deployed");
+
+        public async ValueTask InitializeAsync()
+        {
+            var builder = new TestClusterBuilder();
+            builder.Options.InitialSilosCount = 3;
+            builder.AddSiloBuilderConfigurator<BySubnet>();
+            _cluster = builder.Build();
+            await _cluster.DeployAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_cluster is not null)
+            {
+                await _cluster.DisposeAsync();
+            }
+        }
+    }
+
+    public sealed class BySubnet : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddGossipEmulator(o => o.NodePlacement = NodePlacement.Subnet);
+    }
+}
