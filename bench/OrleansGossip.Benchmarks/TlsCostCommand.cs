@@ -11,6 +11,7 @@ using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Abstractions.Security;
+using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Hosting;
 using OrleansGossip.Silo.Security;
@@ -52,7 +53,7 @@ public static class TlsCostCommand
         using var ca = DevelopmentCertificates.CreateCa("tls-cost CA", TimeSpan.FromDays(1));
         using var silo1 = DevelopmentCertificates.Issue(ca, "silo-1", PeerRole.Silo, TimeSpan.FromDays(1));
         using var silo2 = DevelopmentCertificates.Issue(ca, "silo-2", PeerRole.Silo, TimeSpan.FromDays(1));
-        var certificates = new[] { silo1, silo2 };
+        var pki = new ClusterPki(ca, [silo1, silo2]);
 
         var runs = new List<TlsCostRun>();
         for (var pair = 0; pair < pairs; pair++)
@@ -60,7 +61,7 @@ public static class TlsCostCommand
             // Alternate which of the pair goes first, so that neither always follows the other.
             foreach (var tls in pair % 2 == 0 ? new[] { false, true } : [true, false])
             {
-                runs.Add(await RunOnClusterAsync(tls, ca, certificates, BenchmarkScenarios.Throughput($"tls-{pair}-{(tls ? "on" : "off")}", subnets, nodes, rate, 1024, duration, 10)));
+                runs.Add(await RunOnClusterAsync(tls ? pki : null, NodePlacement.Random, BenchmarkScenarios.Throughput($"tls-{pair}-{(tls ? "on" : "off")}", subnets, nodes, rate, 1024, duration, 10)));
             }
         }
 
@@ -70,7 +71,7 @@ public static class TlsCostCommand
             {
                 foreach (var tls in pair % 2 == 0 ? new[] { false, true } : [true, false])
                 {
-                    runs.Add(await RunOnClusterAsync(tls, ca, certificates, BenchmarkScenarios.Throughput($"tls-saturated-{pair}-{(tls ? "on" : "off")}", subnets, nodes, saturateRate, 1024, duration, 10)));
+                    runs.Add(await RunOnClusterAsync(tls ? pki : null, NodePlacement.Random, BenchmarkScenarios.Throughput($"tls-saturated-{pair}-{(tls ? "on" : "off")}", subnets, nodes, saturateRate, 1024, duration, 10)));
                 }
             }
         }
@@ -116,8 +117,11 @@ public static class TlsCostCommand
         return 0;
     }
 
-    /// <summary>Starts two silos (with TLS or not), runs a short warm-up and then <paramref name="scenario"/>, and stops them.</summary>
-    private static async Task<TlsCostRun> RunOnClusterAsync(bool tls, X509Certificate2 ca, X509Certificate2[] certificates, ScenarioSpec scenario)
+    /// <summary>
+    /// Starts two silos (with mutual TLS when given a CA and their certificates) placing nodes by
+    /// <paramref name="placement"/>, runs a short warm-up and then <paramref name="scenario"/>, and stops them.
+    /// </summary>
+    internal static async Task<TlsCostRun> RunOnClusterAsync(ClusterPki? pki, NodePlacement placement, ScenarioSpec scenario)
     {
         var primaryPort = FreePort();
         var hosts = new List<IHost>();
@@ -125,28 +129,30 @@ public static class TlsCostCommand
         {
             for (var i = 0; i < 2; i++)
             {
-                var certificate = certificates[i];
+                var silo = i;
                 var settings = new ClusterSiloSettings
                 {
                     Name = $"silo-{i + 1}",
                     SiloPort = i == 0 ? primaryPort : FreePort(),
                     GatewayPort = FreePort(),
                     PrimarySiloPort = primaryPort,
-                    Tls = tls,
+                    Tls = pki is not null,
                     ConfigureTls = o =>
                     {
-                        o.Certificate = certificate;
-                        o.CaCertificates = [ca];
+                        o.Certificate = pki!.Silos[silo];
+                        o.CaCertificates = [pki.Ca];
                     },
                     LogLevel = LogLevel.Error,
+                    ConfigureSilo = silo => silo.Configure<EmulatorOptions>(o => o.NodePlacement = placement),
                 };
                 var host = ClusterSilo.Build(settings, new ConfigurationBuilder().Build());
                 hosts.Add(host);
                 await host.StartAsync();
             }
 
+            var tls = pki is not null;
             var grains = hosts[0].Services.GetRequiredService<IGrainFactory>();
-            BenchmarkOutput.Progress($"{(tls ? "TLS" : "plaintext")} cluster of 2 silos up; 5 s warm-up at the run's rate");
+            BenchmarkOutput.Progress($"{(tls ? "TLS" : "plaintext")} cluster of 2 silos placing nodes {(placement == NodePlacement.Subnet ? "by subnet" : "at random")} up; 5 s warm-up at the run's rate");
             var warm = BenchmarkScenarios.Throughput($"{scenario.Name}-warmup", scenario.Subnets.Count, scenario.Subnets[0].Nodes, scenario.Workload!.Ingress!.RatePerSecond, 1024, 5, 5);
             await RunAsync(grains, warm);
 
@@ -209,3 +215,6 @@ public static class TlsCostCommand
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>A cluster's CA and its silos' certificates, in silo order.</summary>
+internal sealed record ClusterPki(X509Certificate2 Ca, X509Certificate2[] Silos);
