@@ -42,29 +42,7 @@ public sealed class NodeCollectionTests(NodeCollectionTests.EagerCollectionClust
     }
 
     /// <summary>One silo that collects a grain after two seconds without calls (Orleans' default is fifteen minutes).</summary>
-    public sealed class EagerCollectionCluster : IAsyncLifetime
-    {
-        private TestCluster? _cluster;
-
-        public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the test cluster has not been deployed");
-
-        public async ValueTask InitializeAsync()
-        {
-            var builder = new TestClusterBuilder();
-            builder.Options.InitialSilosCount = 1;
-            builder.AddSiloBuilderConfigurator<EagerCollection>();
-            _cluster = builder.Build();
-            await _cluster.DeployAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_cluster is not null)
-            {
-                await _cluster.DisposeAsync();
-            }
-        }
-    }
+    public sealed class EagerCollectionCluster() : DedicatedCluster<EagerCollection>(1);
 
     public sealed class EagerCollection : ISiloConfigurator
     {

@@ -55,29 +55,7 @@ public sealed class SubnetPlacementTests(SubnetPlacementTests.SubnetPlacementClu
     }
 
     /// <summary>Three silos that place nodes by subnet.</summary>
-    public sealed class SubnetPlacementCluster : IAsyncLifetime
-    {
-        private TestCluster? _cluster;
-
-        public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the test cluster has not been deployed");
-
-        public async ValueTask InitializeAsync()
-        {
-            var builder = new TestClusterBuilder();
-            builder.Options.InitialSilosCount = 3;
-            builder.AddSiloBuilderConfigurator<BySubnet>();
-            _cluster = builder.Build();
-            await _cluster.DeployAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_cluster is not null)
-            {
-                await _cluster.DisposeAsync();
-            }
-        }
-    }
+    public sealed class SubnetPlacementCluster() : DedicatedCluster<BySubnet>(3);
 
     public sealed class BySubnet : ISiloConfigurator
     {
