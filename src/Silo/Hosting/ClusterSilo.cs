@@ -15,7 +15,8 @@ namespace OrleansGossip.Silo.Hosting;
 /// <summary>
 /// A silo of a multi-silo cluster (the <c>silo</c> command, the security and hosting tests, the TLS benchmark): the
 /// clustering of the <c>Clustering</c> section (localhost with a primary silo unless it says otherwise), random
-/// placement so that a run's nodes spread over the silos, mutual TLS on every connection unless turned off, which it
+/// placement of grains (of nodes, as <c>Emulator:NodePlacement</c> says: at random unless it says by subnet), so that
+/// a run's nodes spread over the silos, mutual TLS on every connection unless turned off, which it
 /// then says in its log, and an HTTP health endpoint for probes when <c>Health:Port</c> is set. A bad or missing
 /// setting throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.
 /// </summary>
