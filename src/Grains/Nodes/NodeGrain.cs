@@ -43,6 +43,7 @@ public sealed partial class NodeGrain(
     private static readonly TimeSpan LocalKeepAlive = TimeSpan.FromMinutes(20);
 
     private readonly List<SubnetMembership> _versionsInUse = [];
+    private readonly TurnClock _turnClock = new(wall);
     private NodeConfiguration? _configuration;
     private GossipNodeContext? _context;
     private NodeLedger? _ledger;
@@ -129,7 +130,7 @@ public sealed partial class NodeGrain(
             configuration.RegistryId,
             configuration.Network,
             configuration.Clock,
-            wall,
+            _turnClock,
             random,
             scheduler,
             configuration.Behaviour == NodeBehaviour.Slow ? behaviour.ServeFraction : 1);
@@ -137,7 +138,7 @@ public sealed partial class NodeGrain(
             configuration.Node,
             configuration.Behaviour,
             configuration.Gossip,
-            new ScaledTimeProvider(configuration.Clock, wall),
+            new ScaledTimeProvider(configuration.Clock, _turnClock),
             random,
             configuration.Clock.EpochUtc,
             network,
@@ -200,6 +201,7 @@ public sealed partial class NodeGrain(
             return; // Not configured, or crashed: what arrives is dropped.
         }
 
+        using var held = _turnClock.Hold();
         var arrived = _network.Download(batch);
         for (var i = 0; i < arrived.Count; i++)
         {
