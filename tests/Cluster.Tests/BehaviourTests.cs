@@ -51,11 +51,13 @@ public sealed class BehaviourTests(ClusterFixture fixture)
     [Fact]
     public async Task Advert_spam_makes_honest_nodes_drop_downloads_but_every_real_artifact_arrives_and_nothing_stays_pending()
     {
-        // At time scale 2 the 300 ms download time-outs are 600 ms of wall time: a busy machine's hiccups do not make
-        // honest downloads time out three times over and be given up (seen once with the whole suite running beside it).
+        // A body that comes after its download timed out is not taken (as on the IC, where the request was dropped), so
+        // an emulator that falls 300 ms (emulated) behind makes honest downloads time out three times over and be given
+        // up. That happened twice in CI runs of the whole suite, at time scales 1 and 2. At time scale 4 the time-outs
+        // are 1.2 s of wall time.
         var scenario = RunLogs.Ingress("advert-spam", nodes: 6, durationSeconds: 2, drainSeconds: 2) with
         {
-            TimeScale = 2,
+            TimeScale = 4,
             Subnets = [TestScenarios.SubnetOf(6) with { Behaviours = [new BehaviourSpec { Behaviour = "advert-spam", Nodes = [5], RatePerSecond = 20 }] }],
             Gossip = new GossipSettings { DownloadTimeoutMs = 300 },
         };
@@ -68,7 +70,9 @@ public sealed class BehaviourTests(ClusterFixture fixture)
         Assert.Equal(5, subnet.HonestNodes);
         var ingress = Assert.Single(subnet.Kinds);
         Assert.True(ingress.Artifacts > 0);
-        Assert.Equal(1, ingress.DeliveryRatio);
+        Assert.True(
+            ingress.DeliveryRatio == 1,
+            $"delivery ratio {ingress.DeliveryRatio}, {ingress.FetchTimeouts} fetch time-outs, scheduler lag p99 {report.Emulator.LagMsP99} ms (emulated)");
 
         var honest = grains.Nodes(runId, 5);
         var logs = await grains.LogsAsync(runId, 5);

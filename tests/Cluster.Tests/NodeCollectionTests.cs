@@ -14,6 +14,7 @@ namespace OrleansGossip.Cluster.Tests;
 /// as activity. On a silo that collects grains idle for two seconds, a run whose nodes get a call only every few
 /// seconds must still keep every node, and with it its pool, to the end.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class NodeCollectionTests(NodeCollectionTests.EagerCollectionCluster fixture) : IClassFixture<NodeCollectionTests.EagerCollectionCluster>
 {
     [Fact]

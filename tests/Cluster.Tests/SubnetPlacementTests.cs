@@ -11,6 +11,7 @@ using Xunit;
 namespace OrleansGossip.Cluster.Tests;
 
 /// <summary>On three silos placing nodes by subnet, each subnet's gossip stays on its silo and the subnets spread.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class SubnetPlacementTests(SubnetPlacementTests.SubnetPlacementCluster fixture) : IClassFixture<SubnetPlacementTests.SubnetPlacementCluster>
 {
     private const int Subnets = 12;
