@@ -34,12 +34,18 @@ public static class TestRuns
     /// <summary>Starts <paramref name="scenario"/>, waits until it has completed and returns its report.</summary>
     public static async Task<RunReport> RunToCompletionAsync(this IGrainFactory grains, string runId, ScenarioSpec scenario)
     {
+        await grains.GetGrain<IRunGrain>(runId).StartAsync(scenario);
+        return await grains.CompletionAsync(runId);
+    }
+
+    /// <summary>Waits until the started run <paramref name="runId"/> has completed and returns its report.</summary>
+    public static async Task<RunReport> CompletionAsync(this IGrainFactory grains, string runId)
+    {
         var run = grains.GetGrain<IRunGrain>(runId);
-        await run.StartAsync(scenario);
         var progress = await Poll.ForAsync(
             run.GetProgressAsync,
             p => p.Phase is RunPhase.Completed or RunPhase.Failed,
-            $"run '{runId}' ({scenario.Name}) completes");
+            $"run '{runId}' completes");
         Assert.True(progress.Phase == RunPhase.Completed, $"run '{runId}' failed: {progress.Error}");
         var report = await run.GetReportAsync();
         Assert.NotNull(report);
