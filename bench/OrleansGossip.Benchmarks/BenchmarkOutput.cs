@@ -27,4 +27,17 @@ public static class BenchmarkOutput
     }
 
     public static double Round(double value, int digits = 1) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
+
+    /// <summary>The median of <paramref name="values"/>, the upper of the middle two for an even count; there must be one at least.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>
+    /// The two variants of pair number <paramref name="pair"/> in the order they run: <paramref name="first"/> first in
+    /// even pairs, <paramref name="second"/> first in odd ones, so that neither always follows the other.
+    /// </summary>
+    public static T[] InTurn<T>(int pair, T first, T second) => pair % 2 == 0 ? [first, second] : [second, first];
 }

@@ -54,8 +54,7 @@ public static class DashboardCostCommand
         var updates = new List<(long Count, long Bytes, double Seconds)>();
         for (var pair = 0; pair < pairs; pair++)
         {
-            // Alternate which of the pair goes first, so that neither always follows the other.
-            foreach (var watched in pair % 2 == 0 ? new[] { false, true } : [true, false])
+            foreach (var watched in BenchmarkOutput.InTurn(pair, false, true))
             {
                 var scenario = BenchmarkScenarios.Throughput($"cost-{pair}-{(watched ? "watched" : "unwatched")}", subnets, nodes, rate, 1024, duration, 10);
                 var (run, seen) = await RunAsync(server, scenario, watched ? watchers : 0);
@@ -73,7 +72,7 @@ public static class DashboardCostCommand
             var saturated = new List<DashboardCostRun>();
             for (var pair = 0; pair < saturatedPairs; pair++)
             {
-                foreach (var watched in pair % 2 == 0 ? new[] { false, true } : [true, false])
+                foreach (var watched in BenchmarkOutput.InTurn(pair, false, true))
                 {
                     var scenario = BenchmarkScenarios.Throughput($"cost-saturated-{pair}-{(watched ? "watched" : "unwatched")}", subnets, nodes, saturateRate, 1024, duration, 10);
                     saturated.Add((await RunAsync(server, scenario, watched ? watchers : 0)).Run);
@@ -94,8 +93,8 @@ public static class DashboardCostCommand
         var matched = offered.Chunk(2).Where(p => p.Length == 2)
             .Select(p => (Unwatched: p.Single(r => !r.Watched), Watched: p.Single(r => r.Watched)))
             .ToList();
-        var pairRatios = matched.Select(p => p.Watched.DeliveriesPerSecond / p.Unwatched.DeliveriesPerSecond).Order().ToList();
-        var cpuRatios = matched.Select(p => p.Watched.CpuMicrosPerDelivery / p.Unwatched.CpuMicrosPerDelivery).Order().ToList();
+        var pairRatios = matched.Select(p => p.Watched.DeliveriesPerSecond / p.Unwatched.DeliveriesPerSecond).ToList();
+        var cpuRatios = matched.Select(p => p.Watched.CpuMicrosPerDelivery / p.Unwatched.CpuMicrosPerDelivery).ToList();
         var unwatchedRate = offered.Where(r => !r.Watched).Average(r => r.DeliveriesPerSecond);
         var watchedRate = offered.Where(r => r.Watched).Average(r => r.DeliveriesPerSecond);
         var unwatchedCpu = offered.Where(r => !r.Watched).Average(r => r.CpuMicrosPerDelivery);
@@ -112,8 +111,8 @@ public static class DashboardCostCommand
             UnwatchedDeliveriesPerSecond = BenchmarkOutput.Round(unwatchedRate),
             WatchedDeliveriesPerSecond = BenchmarkOutput.Round(watchedRate),
             ThroughputLossPercent = BenchmarkOutput.Round((1 - (watchedRate / unwatchedRate)) * 100, 2),
-            MedianPairThroughputLossPercent = BenchmarkOutput.Round((1 - pairRatios[pairRatios.Count / 2]) * 100, 2),
-            MedianPairCpuOverheadPercent = BenchmarkOutput.Round((cpuRatios[cpuRatios.Count / 2] - 1) * 100, 2),
+            MedianPairThroughputLossPercent = BenchmarkOutput.Round((1 - BenchmarkOutput.Median(pairRatios)) * 100, 2),
+            MedianPairCpuOverheadPercent = BenchmarkOutput.Round((BenchmarkOutput.Median(cpuRatios) - 1) * 100, 2),
             UnwatchedCpuMicrosPerDelivery = BenchmarkOutput.Round(unwatchedCpu, 2),
             WatchedCpuMicrosPerDelivery = BenchmarkOutput.Round(watchedCpu, 2),
             CpuOverheadPercent = BenchmarkOutput.Round(((watchedCpu / unwatchedCpu) - 1) * 100, 2),

@@ -37,8 +37,7 @@ public static class PlacementCommand
         var runs = new List<PlacementRun>();
         for (var pair = 0; pair < pairs; pair++)
         {
-            // Alternate which of the pair goes first, so that neither always follows the other.
-            foreach (var placement in pair % 2 == 0 ? new[] { NodePlacement.Random, NodePlacement.Subnet } : [NodePlacement.Subnet, NodePlacement.Random])
+            foreach (var placement in BenchmarkOutput.InTurn(pair, NodePlacement.Random, NodePlacement.Subnet))
             {
                 var name = $"placement-{pair}-{placement.ToString().ToLowerInvariant()}";
                 var run = await TlsCostCommand.RunOnClusterAsync(null, placement, BenchmarkScenarios.Throughput(name, subnets, nodes, rate, 1024, duration, 10));
@@ -49,8 +48,8 @@ public static class PlacementCommand
         var random = runs.Where(r => r.Placement == "random").ToList();
         var bySubnet = runs.Where(r => r.Placement == "subnet").ToList();
         var matched = runs.Chunk(2).Where(p => p.Length == 2).Select(p => (Random: p.Single(r => r.Placement == "random"), Subnet: p.Single(r => r.Placement == "subnet"))).ToList();
-        var throughputRatios = matched.Select(p => p.Subnet.DeliveriesPerSecond / p.Random.DeliveriesPerSecond).Order().ToList();
-        var cpuRatios = matched.Select(p => p.Subnet.CpuMicrosPerDelivery / p.Random.CpuMicrosPerDelivery).Order().ToList();
+        var throughputRatios = matched.Select(p => p.Subnet.DeliveriesPerSecond / p.Random.DeliveriesPerSecond).ToList();
+        var cpuRatios = matched.Select(p => p.Subnet.CpuMicrosPerDelivery / p.Random.CpuMicrosPerDelivery).ToList();
         var result = new PlacementResult
         {
             Subnets = subnets,
@@ -60,10 +59,10 @@ public static class PlacementCommand
             Runs = runs,
             RandomDeliveriesPerSecond = BenchmarkOutput.Round(random.Average(r => r.DeliveriesPerSecond)),
             SubnetDeliveriesPerSecond = BenchmarkOutput.Round(bySubnet.Average(r => r.DeliveriesPerSecond)),
-            MedianPairThroughputRatio = BenchmarkOutput.Round(throughputRatios[throughputRatios.Count / 2], 4),
+            MedianPairThroughputRatio = BenchmarkOutput.Round(BenchmarkOutput.Median(throughputRatios), 4),
             RandomCpuMicrosPerDelivery = BenchmarkOutput.Round(random.Average(r => r.CpuMicrosPerDelivery), 2),
             SubnetCpuMicrosPerDelivery = BenchmarkOutput.Round(bySubnet.Average(r => r.CpuMicrosPerDelivery), 2),
-            MedianPairCpuRatio = BenchmarkOutput.Round(cpuRatios[cpuRatios.Count / 2], 4),
+            MedianPairCpuRatio = BenchmarkOutput.Round(BenchmarkOutput.Median(cpuRatios), 4),
             Machine = MachineInfo.Current(),
             TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds),
         };

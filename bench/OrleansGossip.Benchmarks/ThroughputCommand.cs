@@ -183,8 +183,8 @@ public static class ThroughputCommand
 
     private static double? Median(IEnumerable<double?> values)
     {
-        var sorted = values.OfType<double>().Order().ToList();
-        return sorted.Count == 0 ? null : sorted[sorted.Count / 2];
+        var known = values.OfType<double>().ToList();
+        return known.Count == 0 ? null : BenchmarkOutput.Median(known);
     }
 
     private sealed record Settings(

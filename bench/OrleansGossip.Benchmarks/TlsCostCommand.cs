@@ -58,8 +58,7 @@ public static class TlsCostCommand
         var runs = new List<TlsCostRun>();
         for (var pair = 0; pair < pairs; pair++)
         {
-            // Alternate which of the pair goes first, so that neither always follows the other.
-            foreach (var tls in pair % 2 == 0 ? new[] { false, true } : [true, false])
+            foreach (var tls in BenchmarkOutput.InTurn(pair, false, true))
             {
                 runs.Add(await RunOnClusterAsync(tls ? pki : null, NodePlacement.Random, BenchmarkScenarios.Throughput($"tls-{pair}-{(tls ? "on" : "off")}", subnets, nodes, rate, 1024, duration, 10)));
             }
@@ -69,7 +68,7 @@ public static class TlsCostCommand
         {
             for (var pair = 0; pair < pairs; pair++)
             {
-                foreach (var tls in pair % 2 == 0 ? new[] { false, true } : [true, false])
+                foreach (var tls in BenchmarkOutput.InTurn(pair, false, true))
                 {
                     runs.Add(await RunOnClusterAsync(tls ? pki : null, NodePlacement.Random, BenchmarkScenarios.Throughput($"tls-saturated-{pair}-{(tls ? "on" : "off")}", subnets, nodes, saturateRate, 1024, duration, 10)));
                 }
@@ -78,11 +77,11 @@ public static class TlsCostCommand
 
         var offered = runs.Where(r => r.Rate == rate).ToList();
         var matched = Pairs(offered);
-        var throughputRatios = matched.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).Order().ToList();
-        var cpuRatios = matched.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).Order().ToList();
+        var throughputRatios = matched.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).ToList();
+        var cpuRatios = matched.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).ToList();
         var saturated = Pairs(runs.Where(r => r.Rate == saturateRate && saturateRate > 0).ToList());
-        var saturatedRatios = saturated.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).Order().ToList();
-        var saturatedCpuRatios = saturated.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).Order().ToList();
+        var saturatedRatios = saturated.Select(p => p.Tls.DeliveriesPerSecond / p.Plain.DeliveriesPerSecond).ToList();
+        var saturatedCpuRatios = saturated.Select(p => p.Tls.CpuMicrosPerDelivery / p.Plain.CpuMicrosPerDelivery).ToList();
         var plainRate = offered.Where(r => !r.Tls).Average(r => r.DeliveriesPerSecond);
         var tlsRate = offered.Where(r => r.Tls).Average(r => r.DeliveriesPerSecond);
         var result = new TlsCostResult
@@ -95,15 +94,15 @@ public static class TlsCostCommand
             PlaintextDeliveriesPerSecond = BenchmarkOutput.Round(plainRate),
             TlsDeliveriesPerSecond = BenchmarkOutput.Round(tlsRate),
             ThroughputRatio = BenchmarkOutput.Round(tlsRate / plainRate, 4),
-            MedianPairThroughputRatio = BenchmarkOutput.Round(throughputRatios[throughputRatios.Count / 2], 4),
+            MedianPairThroughputRatio = BenchmarkOutput.Round(BenchmarkOutput.Median(throughputRatios), 4),
             PlaintextCpuMicrosPerDelivery = BenchmarkOutput.Round(offered.Where(r => !r.Tls).Average(r => r.CpuMicrosPerDelivery), 2),
             TlsCpuMicrosPerDelivery = BenchmarkOutput.Round(offered.Where(r => r.Tls).Average(r => r.CpuMicrosPerDelivery), 2),
-            MedianPairCpuOverheadPercent = BenchmarkOutput.Round((cpuRatios[cpuRatios.Count / 2] - 1) * 100, 2),
+            MedianPairCpuOverheadPercent = BenchmarkOutput.Round((BenchmarkOutput.Median(cpuRatios) - 1) * 100, 2),
             SaturatedRate = saturated.Count > 0 ? saturateRate : null,
             SaturatedPlaintextDeliveriesPerSecond = saturated.Count > 0 ? BenchmarkOutput.Round(saturated.Average(p => p.Plain.DeliveriesPerSecond)) : null,
             SaturatedTlsDeliveriesPerSecond = saturated.Count > 0 ? BenchmarkOutput.Round(saturated.Average(p => p.Tls.DeliveriesPerSecond)) : null,
-            SaturatedMedianPairThroughputRatio = saturated.Count > 0 ? BenchmarkOutput.Round(saturatedRatios[saturatedRatios.Count / 2], 4) : null,
-            SaturatedMedianPairCpuOverheadPercent = saturated.Count > 0 ? BenchmarkOutput.Round((saturatedCpuRatios[saturatedCpuRatios.Count / 2] - 1) * 100, 2) : null,
+            SaturatedMedianPairThroughputRatio = saturated.Count > 0 ? BenchmarkOutput.Round(BenchmarkOutput.Median(saturatedRatios), 4) : null,
+            SaturatedMedianPairCpuOverheadPercent = saturated.Count > 0 ? BenchmarkOutput.Round((BenchmarkOutput.Median(saturatedCpuRatios) - 1) * 100, 2) : null,
             Machine = MachineInfo.Current(),
             TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds),
         };
