@@ -171,7 +171,7 @@ public sealed partial class FaultInjector
 
     /// <summary>Schedules a fault given while the run goes on (through the gateway) for <paramref name="atMs"/>; <see cref="ApplyDueAsync"/> applies it.</summary>
     public void ScheduleAt(int subnet, FaultSpec fault, double atMs) =>
-        Schedule(subnet, fault with { AtSeconds = atMs / 1000 }, behaviour: false);
+        Schedule(subnet, fault with { AtSeconds = atMs / 1000 }, behaviour: false, atMs);
 
     /// <summary>Records that the node at <paramref name="index"/> of a subnet behaves as <paramref name="behaviour"/> from <paramref name="atMs"/> on.</summary>
     public FaultEvent RecordBehaviour(int subnet, int index, NodeBehaviour behaviour, double atMs)
@@ -186,9 +186,13 @@ public sealed partial class FaultInjector
         return fault;
     }
 
-    private void Schedule(int subnet, FaultSpec fault, bool behaviour)
+    /// <summary>
+    /// Queues <paramref name="fault"/> for <paramref name="atMs"/>, by default its own time. A time given in
+    /// milliseconds is kept as it is: seconds and back may round it up past the now it was meant for.
+    /// </summary>
+    private void Schedule(int subnet, FaultSpec fault, bool behaviour, double? atMs = null)
     {
-        var scheduled = new Scheduled(fault.AtSeconds * 1000, _order++, subnet, fault, behaviour);
+        var scheduled = new Scheduled(atMs ?? fault.AtSeconds * 1000, _order++, subnet, fault, behaviour);
         var at = _pending.FindIndex(p => p.AtMs > scheduled.AtMs);
         _pending.Insert(at < 0 ? _pending.Count : at, scheduled);
     }
