@@ -10,6 +10,9 @@ public sealed class ArtifactPool
 {
     private readonly ChannelSection[] _sections;
 
+    /// <summary>What a purge removes from a section, gathered before removal; kept between purges, which are frequent.</summary>
+    private readonly List<ArtifactId> _doomed = [];
+
     public ArtifactPool(int capacityPerChannel)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacityPerChannel, 1);
@@ -137,13 +140,13 @@ public sealed class ArtifactPool
                 continue; // Nothing in it can be purgeable yet: no need to walk it.
             }
 
-            List<ArtifactId>? doomed = null;
+            var doomed = _doomed;
             var lowest = long.MaxValue;
             foreach (var (id, artifact) in section.Validated)
             {
                 if (IsPurgeable(artifact.Advert, nowMs))
                 {
-                    (doomed ??= []).Add(id);
+                    doomed.Add(id);
                 }
                 else
                 {
@@ -152,7 +155,7 @@ public sealed class ArtifactPool
             }
 
             section.LowestAttribute = lowest;
-            if (doomed is null)
+            if (doomed.Count == 0)
             {
                 continue;
             }
@@ -163,6 +166,7 @@ public sealed class ArtifactPool
             }
 
             purged += doomed.Count;
+            doomed.Clear();
 
             // Compact now rather than lazily: a purged id left in the order would, if the artifact came back, evict
             // the returned artifact ahead of older ones. Purge already walks the whole section, so this costs no more.
@@ -207,9 +211,20 @@ public sealed class ArtifactPool
         /// </summary>
         public long LowestAttribute { get; set; } = long.MaxValue;
 
-        /// <summary>Insertion order of validated ids, for eviction; holds exactly the validated ids.</summary>
-        public Queue<ArtifactId> Order { get; private set; } = new();
+        /// <summary>Insertion order of validated ids, for eviction; after <see cref="CompactOrder"/>, exactly the validated ids.</summary>
+        public Queue<ArtifactId> Order { get; } = new();
 
-        public void CompactOrder() => Order = new Queue<ArtifactId>(Order.Where(Validated.ContainsKey));
+        /// <summary>Drops the ids no longer validated from the order, keeping the others in order, in place.</summary>
+        public void CompactOrder()
+        {
+            for (var remaining = Order.Count; remaining > 0; remaining--)
+            {
+                var id = Order.Dequeue();
+                if (Validated.ContainsKey(id))
+                {
+                    Order.Enqueue(id);
+                }
+            }
+        }
     }
 }

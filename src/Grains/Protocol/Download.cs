@@ -8,7 +8,7 @@ namespace OrleansGossip.Grains.Protocol;
 /// An artifact a node has been told of and does not hold yet: who advertised it (in the order to try them), its
 /// priority, the one download in flight, if any, and how often each advertiser timed out on it.
 /// </summary>
-public sealed class Download(Advert advert, Priority priority)
+public sealed class Download(Advert advert, Priority priority, int expectedAdvertisers = 0)
 {
     private Dictionary<NodeId, int>? _timeouts;
 
@@ -16,8 +16,11 @@ public sealed class Download(Advert advert, Priority priority)
 
     public Priority Priority { get; set; } = priority;
 
-    /// <summary>Peers that advertised the artifact, the next to try first; peers that timed out go to the back.</summary>
-    public List<NodeId> Advertisers { get; } = [];
+    /// <summary>
+    /// Peers that advertised the artifact, the next to try first; peers that timed out go to the back. Sized for the
+    /// advertisers expected (most peers advertise what a node fetches), so that it does not grow a list per download.
+    /// </summary>
+    public List<NodeId> Advertisers { get; } = new(expectedAdvertisers);
 
     /// <summary>The peer a download is in flight from, or null.</summary>
     public NodeId? Source { get; set; }

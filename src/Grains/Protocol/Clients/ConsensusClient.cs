@@ -35,6 +35,12 @@ public sealed class ConsensusClient : IArtifactClient
     private double _heightStartMs;
     private long _proposedHeight;
     private readonly HashSet<ArtifactId> _notarizedByMe = [];
+    private readonly Predicate<Proposal> _isDueForNotarization;
+
+    /// <summary>This node's rank at <see cref="_selfRankHeight"/>: asked for after every batch, drawn once a height.</summary>
+    private int _selfRank;
+
+    private long _selfRankHeight = -1;
 
     public ConsensusClient(GossipNode node, ConsensusSpec spec, ulong runSeed, IEnumerable<NodeId> members)
     {
@@ -42,6 +48,7 @@ public sealed class ConsensusClient : IArtifactClient
         _spec = spec;
         _runSeed = runSeed;
         _selfTag = TagOf(node.Self);
+        _isDueForNotarization = IsDueForNotarization;
         SetMembers(members);
     }
 
@@ -81,8 +88,11 @@ public sealed class ConsensusClient : IArtifactClient
         return hash.High;
     }
 
-    public void SetMembers(IEnumerable<NodeId> members) =>
+    public void SetMembers(IEnumerable<NodeId> members)
+    {
         _members = members.Select(TagOf).Distinct().Order().ToArray();
+        _selfRankHeight = -1;
+    }
 
     public bool IsStale(Advert advert) => advert.Kind == ArtifactKind.Ingress && _included.Contains(advert.Id);
 
@@ -95,7 +105,7 @@ public sealed class ConsensusClient : IArtifactClient
         {
             case ArtifactKind.BlockProposal when height >= FinalizedHeight:
                 var list = _proposals.TryGetValue(height, out var known) ? known : _proposals[height] = [];
-                if (list.TrueForAll(p => p.Id != advert.Id))
+                if (!Holds(list, advert.Id))
                 {
                     list.Add(new Proposal(advert.Id, RankOf(artifact.Body.Seed, height)));
                     _included.UnionWith(includes);
@@ -137,14 +147,31 @@ public sealed class ConsensusClient : IArtifactClient
             Propose();
         }
 
-        if (_proposals.TryGetValue(_height, out var proposals))
+        if (_proposals.TryGetValue(_height, out var proposals) && proposals.Exists(_isDueForNotarization))
         {
-            foreach (var proposal in proposals.Where(p => p.Rank >= 0 && NowMs >= NotarizeAtMs(p) && !_notarizedByMe.Contains(p.Id)).ToList())
+            // A copy, as sharing may propose (a node's own share can move it on) and so add to the list.
+            foreach (var proposal in proposals.FindAll(_isDueForNotarization))
             {
                 _notarizedByMe.Add(proposal.Id);
                 Share(ArtifactKind.NotarizationShare, _height, proposal.Id);
             }
         }
+    }
+
+    private bool IsDueForNotarization(Proposal proposal) =>
+        proposal.Rank >= 0 && NowMs >= NotarizeAtMs(proposal) && !_notarizedByMe.Contains(proposal.Id);
+
+    private static bool Holds(List<Proposal> proposals, ArtifactId id)
+    {
+        foreach (var proposal in proposals)
+        {
+            if (proposal.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>When the round at the node's height starts: when the node got there, but not before the target interval.</summary>
@@ -160,7 +187,7 @@ public sealed class ConsensusClient : IArtifactClient
             return null;
         }
 
-        var rank = RankOf(_selfTag, _height);
+        var rank = SelfRank();
         if (rank < 0 || (LowestRanked(_height) is { } best && best.Rank <= rank))
         {
             return null;
@@ -292,6 +319,17 @@ public sealed class ConsensusClient : IArtifactClient
         }
 
         return best.Rank < 0 ? null : best;
+    }
+
+    private int SelfRank()
+    {
+        if (_selfRankHeight != _height)
+        {
+            _selfRank = RankOf(_selfTag, _height);
+            _selfRankHeight = _height;
+        }
+
+        return _selfRank;
     }
 
     /// <summary>A member's place in the height's block-maker order; -1 for a node that is not a member.</summary>
