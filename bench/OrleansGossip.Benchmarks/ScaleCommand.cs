@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Hosting;
@@ -25,21 +26,22 @@ public static class ScaleCommand
         var duration = new Option<double>("--duration") { Description = "Emulated seconds of workload.", DefaultValueFactory = _ => 10 };
         var tick = DeliveryTickOverride.CreateOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the run and lists the top ones." };
+        var processes = new Option<int>("--silo-processes") { Description = "Silo processes on this machine, placing nodes by subnet (1: one embedded silo).", DefaultValueFactory = _ => 1 };
 
         var command = new Command("scale", "Many copies of a scenario's subnet at a time scale: lag, deliveries per wall second, memory per node.")
         {
-            scenarioFile, subnets, timeScale, duration, tick, allocations,
+            scenarioFile, subnets, timeScale, duration, tick, allocations, processes,
         };
         command.SetAction((parse, _) => ExecuteAsync(
-            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(tick), parse.GetValue(allocations)));
+            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(tick), parse.GetValue(allocations), parse.GetValue(processes)));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double? tickMs, bool sampleAllocations)
+    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double? tickMs, bool sampleAllocations, int siloProcesses)
     {
-        if (copies < 1 || timeScale <= 0 || durationSeconds <= 0)
+        if (copies < 1 || timeScale <= 0 || durationSeconds <= 0 || siloProcesses < 1)
         {
-            await Console.Error.WriteLineAsync("error: --subnets, --time-scale and --duration must be positive");
+            await Console.Error.WriteLineAsync("error: --subnets, --time-scale, --duration and --silo-processes must be positive");
             return 2;
         }
 
@@ -70,46 +72,49 @@ public static class ScaleCommand
         var nodes = copies * template.Nodes;
 
         var total = Stopwatch.StartNew();
-        BenchmarkOutput.Progress($"scale: {copies:N0} copies of {library.Name}'s subnet ({nodes:N0} nodes), timeScale {timeScale}, {durationSeconds} emulated s");
-        ScaleResult result;
+        var where = siloProcesses == 1 ? "one embedded silo" : $"{siloProcesses} silo processes placing nodes by subnet";
+        BenchmarkOutput.Progress($"scale: {copies:N0} copies of {library.Name}'s subnet ({nodes:N0} nodes), timeScale {timeScale}, {durationSeconds} emulated s, on {where}");
         DeliveryTickOverride.Apply(tickMs);
+        var result = siloProcesses == 1
+            ? await RunOnEmbeddedSiloAsync(scenario, sampleAllocations)
+            : await RunOnSiloProcessesAsync(scenario, siloProcesses, sampleAllocations);
+        result = result with
+        {
+            Scenario = library.Name,
+            Subnets = copies,
+            Nodes = nodes,
+            TimeScale = timeScale,
+            DurationSeconds = durationSeconds,
+            SiloProcesses = siloProcesses,
+            Machine = MachineInfo.Current(),
+        };
+        BenchmarkOutput.Result(result with { TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds) });
+        return 0;
+    }
+
+    private static async Task<ScaleResult> RunOnEmbeddedSiloAsync(ScenarioSpec scenario, bool sampleAllocations)
+    {
         var silo = await EmbeddedSilo.StartAsync();
         try
         {
             var before = MemorySnapshot.Take();
             using var sampler = new RuntimeSampler(sampleAllocations);
             sampler.Start();
-            var run = silo.Grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
-            var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None)
-                ?? throw new InvalidOperationException("the scale run failed; see the log above");
+            var report = await RunAsync(silo.Grains, scenario);
             var runtime = sampler.Stop();
             var after = MemorySnapshot.Take();
-            var emulator = report.Emulator;
-            var kinds = report.Subnets.SelectMany(s => s.Kinds).ToList();
-            BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
             if (sampleAllocations)
             {
                 sampler.WriteTopAllocations(Console.Out);
             }
-            result = new ScaleResult
+
+            var nodes = scenario.Subnets.Sum(s => s.Nodes);
+            return Figures(report) with
             {
-                Scenario = library.Name,
-                Subnets = copies,
-                Nodes = nodes,
-                TimeScale = timeScale,
-                DurationSeconds = durationSeconds,
-                WallSeconds = BenchmarkOutput.Round(emulator.WallSeconds, 2),
-                Deliveries = emulator.Deliveries,
-                DeliveriesPerSecond = BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
-                DeliveryRatio = BenchmarkOutput.Round(ReportFigures.DeliveryRatio(kinds), 5),
-                FinalizationRate = BenchmarkOutput.Round(report.Subnets.Average(s => s.Consensus?.FinalizationRatePerSecond ?? 0), 3),
-                LagMsP99 = emulator.LagMsP99,
-                Lagging = emulator.Lagging,
-                DeliveryTickMs = silo.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick.TotalMilliseconds,
+                DeliveryTickMs = DeliveryTickMs(silo.Services),
                 ManagedBytesPerNode = BenchmarkOutput.Round((double)(after.Managed - before.Managed) / nodes),
                 WorkingSetBytesPerNode = BenchmarkOutput.Round((double)(after.WorkingSet - before.WorkingSet) / nodes),
                 Runtime = runtime,
-                Machine = MachineInfo.Current(),
             };
         }
         finally
@@ -117,8 +122,72 @@ public static class ScaleCommand
             BenchmarkOutput.Progress($"stopping the silo");
             await silo.DisposeAsync();
         }
-
-        BenchmarkOutput.Result(result with { TotalWallSeconds = BenchmarkOutput.Round(total.Elapsed.TotalSeconds) });
-        return 0;
     }
+
+    /// <summary>
+    /// The run on a cluster of silo processes: the figures are the run's (its lag is every silo's), the CPU all the
+    /// processes', and the runtime figures this process's silo's alone.
+    /// </summary>
+    private static async Task<ScaleResult> RunOnSiloProcessesAsync(ScenarioSpec scenario, int silos, bool sampleAllocations)
+    {
+        var cluster = await SiloProcessCluster.StartAsync(silos);
+        try
+        {
+            BenchmarkOutput.Progress($"{silos} silos up");
+            using var sampler = new RuntimeSampler(sampleAllocations);
+            var wall = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime + cluster.OtherProcessesCpu;
+            sampler.Start();
+            var report = await RunAsync(cluster.Grains, scenario);
+            var runtime = sampler.Stop();
+            var cores = (Process.GetCurrentProcess().TotalProcessorTime + cluster.OtherProcessesCpu - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
+            if (sampleAllocations)
+            {
+                sampler.WriteTopAllocations(Console.Out);
+            }
+
+            var perSilo = await cluster.NodesPerSiloAsync();
+            BenchmarkOutput.Progress($"nodes per silo: {string.Join(", ", perSilo.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}; all silos used {cores:F2} cores");
+            return Figures(report) with
+            {
+                DeliveryTickMs = DeliveryTickMs(cluster.Services),
+                CpuCoresAllSilos = BenchmarkOutput.Round(cores, 2),
+                NodesPerSilo = perSilo.OrderBy(p => p.Key).Select(p => p.Value).ToList(),
+                Runtime = runtime,
+            };
+        }
+        finally
+        {
+            BenchmarkOutput.Progress($"stopping the silos");
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private static async Task<RunReport> RunAsync(IGrainFactory grains, ScenarioSpec scenario)
+    {
+        var run = grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None)
+            ?? throw new InvalidOperationException("the scale run failed; see the log above");
+        var emulator = report.Emulator;
+        BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
+        return report;
+    }
+
+    private static ScaleResult Figures(RunReport report)
+    {
+        var emulator = report.Emulator;
+        return new ScaleResult
+        {
+            WallSeconds = BenchmarkOutput.Round(emulator.WallSeconds, 2),
+            Deliveries = emulator.Deliveries,
+            DeliveriesPerSecond = BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
+            DeliveryRatio = BenchmarkOutput.Round(ReportFigures.DeliveryRatio(report.Subnets.SelectMany(s => s.Kinds).ToList()), 5),
+            FinalizationRate = BenchmarkOutput.Round(report.Subnets.Average(s => s.Consensus?.FinalizationRatePerSecond ?? 0), 3),
+            LagMsP99 = emulator.LagMsP99,
+            Lagging = emulator.Lagging,
+        };
+    }
+
+    private static double DeliveryTickMs(IServiceProvider silo) =>
+        silo.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick.TotalMilliseconds;
 }

@@ -36,11 +36,24 @@ public sealed record ScaleResult
     /// <summary>The granularity of deliveries, emulated milliseconds: arrivals are rounded up to it.</summary>
     public double DeliveryTickMs { get; init; }
 
-    /// <summary>Managed heap growth over the run (after full collections) divided by the node count.</summary>
-    public double ManagedBytesPerNode { get; init; }
+    /// <summary>Silo processes the nodes were spread over, a subnet to a silo (1: one embedded silo).</summary>
+    public int SiloProcesses { get; init; } = 1;
 
-    public double WorkingSetBytesPerNode { get; init; }
+    /// <summary>With several silo processes: the node grains on each, in silo address order.</summary>
+    public IReadOnlyList<int>? NodesPerSilo { get; init; }
 
+    /// <summary>With several silo processes: the CPU they all used over the run, in cores.</summary>
+    public double? CpuCoresAllSilos { get; init; }
+
+    /// <summary>
+    /// Managed heap growth over the run (after full collections) divided by the node count; one embedded silo only,
+    /// as other processes' heaps are not measured.
+    /// </summary>
+    public double? ManagedBytesPerNode { get; init; }
+
+    public double? WorkingSetBytesPerNode { get; init; }
+
+    /// <summary>The runtime figures of this process: with several silo processes, those of the first silo alone.</summary>
     public RuntimeSample? Runtime { get; init; }
 
     public MachineInfo? Machine { get; init; }
