@@ -21,6 +21,9 @@ public sealed class AdvertGossipNode : GossipNode
     private readonly DownloadManager _downloads = new();
     private readonly PeerScheduler _scheduler = new();
     private readonly Func<NodeId, ArtifactId, Priority, bool> _startDownload;
+
+    /// <summary>Downloads a rebuild found unwanted, dropped once it has walked them all; kept for the next rebuild.</summary>
+    private readonly List<Download> _unwanted = [];
     private PriorityFunction _priority;
     private double _nextRebuildMs;
     private double _nextRetransmissionMs;
@@ -143,13 +146,13 @@ public sealed class AdvertGossipNode : GossipNode
 
     protected override void OnValidated(Artifact artifact, NodeId? source)
     {
-        List<NodeId>? holders = null;
+        Download? holders = null;
         var freed = false;
         if (_downloads.TryGet(artifact.Id, out var download))
         {
             // The pool holds it now, fetched or submitted here meanwhile: the download is over. Were it left pending,
             // a body arriving for it would fail to enter the pool and count its honest sender as misbehaving.
-            holders = download.Advertisers;
+            holders = download;
             _downloads.Remove(artifact.Id);
             if (download.Source is { } inFlight)
             {
@@ -162,7 +165,7 @@ public sealed class AdvertGossipNode : GossipNode
         AdvertMessage? message = null;
         foreach (var peer in Peers)
         {
-            if (peer != source && holders?.Contains(peer) != true)
+            if (peer != source && holders?.HasAdvertiser(peer) != true)
             {
                 SendAdvert(peer, message ??= new AdvertMessage(artifact.Advert));
             }
@@ -200,7 +203,7 @@ public sealed class AdvertGossipNode : GossipNode
             return;
         }
 
-        var download = new Download(advert, priority, expectedAdvertisers: Peers.Count);
+        var download = new Download(advert, priority);
         download.AddAdvertiser(from);
         _downloads.Add(download);
         if (download.IsFetchable)
@@ -230,7 +233,7 @@ public sealed class AdvertGossipNode : GossipNode
         download.Source = null;
         if (!Accept(from, artifact, download.Advert))
         {
-            download.Advertisers.Remove(from);
+            download.RemoveAdvertiser(from);
             Requeue(download);
             Pump();
             return;
@@ -247,19 +250,12 @@ public sealed class AdvertGossipNode : GossipNode
     {
         Pool.Purge(now);
         _priority = PriorityFunction.Build(Pool, Settings, now, IsStale);
-        foreach (var download in _downloads.All.ToList())
+        foreach (var download in _downloads.All)
         {
             var priority = _priority.Classify(download.Advert);
             if (priority == Priority.Drop)
             {
-                if (download.Source is { } source)
-                {
-                    _scheduler.FinishedDownload(source);
-                }
-
-                _downloads.Remove(download.Advert.Id);
-                Ledger.RecordUnwanted(download.Advert);
-                Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+                _unwanted.Add(download);
                 continue;
             }
 
@@ -270,12 +266,26 @@ public sealed class AdvertGossipNode : GossipNode
                 Requeue(download);
             }
         }
+
+        foreach (var download in _unwanted)
+        {
+            if (download.Source is { } source)
+            {
+                _scheduler.FinishedDownload(source);
+            }
+
+            _downloads.Remove(download.Advert.Id);
+            Ledger.RecordUnwanted(download.Advert);
+            Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+        }
+
+        _unwanted.Clear();
     }
 
     /// <summary>Queues a download that has no source with its first advertiser, if it still has one and is wanted now.</summary>
     private void Requeue(Download download)
     {
-        if (download.Source is null && download.IsFetchable && download.Advertisers.Count > 0)
+        if (download.Source is null && download.IsFetchable && download.Advertisers.Length > 0)
         {
             _scheduler.Enqueue(download.Advertisers[0], download.Advert.Id, download.Priority);
         }
@@ -286,7 +296,7 @@ public sealed class AdvertGossipNode : GossipNode
     private bool StartDownload(NodeId peer, ArtifactId id, Priority queuedAs)
     {
         if (!_downloads.TryGet(id, out var download) || download.Source is not null || !download.IsFetchable ||
-            !download.Advertisers.Contains(peer))
+            !download.HasAdvertiser(peer))
         {
             return false;
         }

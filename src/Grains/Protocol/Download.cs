@@ -8,19 +8,27 @@ namespace OrleansGossip.Grains.Protocol;
 /// An artifact a node has been told of and does not hold yet: who advertised it (in the order to try them), its
 /// priority, the one download in flight, if any, and how often each advertiser timed out on it.
 /// </summary>
-public sealed class Download(Advert advert, Priority priority, int expectedAdvertisers = 0)
+public sealed class Download(Advert advert, Priority priority)
 {
+    /// <summary>Room for this many advertisers at first; most downloads end before more have advertised.</summary>
+    private const int InitialAdvertisers = 4;
+
     private Dictionary<NodeId, int>? _timeouts;
+
+    /// <summary>
+    /// The advertisers, in the order to try them, in an array of the download's own: a node has a download in flight
+    /// per artifact it lacks, so a list object per download is what young collections would carry.
+    /// </summary>
+    private NodeId[] _advertisers = [];
+
+    private int _advertiserCount;
 
     public Advert Advert { get; } = advert;
 
     public Priority Priority { get; set; } = priority;
 
-    /// <summary>
-    /// Peers that advertised the artifact, the next to try first; peers that timed out go to the back. Sized for the
-    /// advertisers expected (most peers advertise what a node fetches), so that it does not grow a list per download.
-    /// </summary>
-    public List<NodeId> Advertisers { get; } = new(expectedAdvertisers);
+    /// <summary>Peers that advertised the artifact, the next to try first; peers that timed out go to the back.</summary>
+    public ReadOnlySpan<NodeId> Advertisers => _advertisers.AsSpan(0, _advertiserCount);
 
     /// <summary>The peer a download is in flight from, or null.</summary>
     public NodeId? Source { get; set; }
@@ -40,12 +48,35 @@ public sealed class Download(Advert advert, Priority priority, int expectedAdver
 
     internal bool HasDeadline { get; set; }
 
+    public bool HasAdvertiser(NodeId peer) => Advertisers.Contains(peer);
+
     public void AddAdvertiser(NodeId peer)
     {
-        if (!Advertisers.Contains(peer))
+        if (HasAdvertiser(peer))
         {
-            Advertisers.Add(peer);
+            return;
         }
+
+        if (_advertiserCount == _advertisers.Length)
+        {
+            Array.Resize(ref _advertisers, Math.Max(InitialAdvertisers, 2 * _advertisers.Length));
+        }
+
+        _advertisers[_advertiserCount++] = peer;
+    }
+
+    /// <summary>Forgets <paramref name="peer"/> as an advertiser; false when it was not one.</summary>
+    public bool RemoveAdvertiser(NodeId peer)
+    {
+        var index = Advertisers.IndexOf(peer);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        Array.Copy(_advertisers, index + 1, _advertisers, index, _advertiserCount - index - 1);
+        _advertisers[--_advertiserCount] = default;
+        return true;
     }
 
     /// <summary>Counts a timed-out download from <paramref name="peer"/>.</summary>
@@ -58,13 +89,24 @@ public sealed class Download(Advert advert, Priority priority, int expectedAdver
     public int TimeoutsOf(NodeId peer) => _timeouts?.GetValueOrDefault(peer) ?? 0;
 
     /// <summary>True when every advertiser has timed out on this download at least <paramref name="limit"/> times.</summary>
-    public bool EveryAdvertiserTimedOut(int limit) => Advertisers.TrueForAll(p => TimeoutsOf(p) >= limit);
+    public bool EveryAdvertiserTimedOut(int limit)
+    {
+        foreach (var peer in Advertisers)
+        {
+            if (TimeoutsOf(peer) < limit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public void MoveToBack(NodeId peer)
     {
-        if (Advertisers.Remove(peer))
+        if (RemoveAdvertiser(peer))
         {
-            Advertisers.Add(peer);
+            AddAdvertiser(peer);
         }
     }
 }

@@ -71,7 +71,7 @@ public sealed class DownloadManager
         var orphaned = new List<Download>();
         foreach (var download in _downloads.Values)
         {
-            download.Advertisers.Remove(peer);
+            download.RemoveAdvertiser(peer);
             if (download.Source == peer)
             {
                 download.Source = null;

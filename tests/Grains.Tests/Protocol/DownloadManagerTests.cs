@@ -30,7 +30,7 @@ public sealed class DownloadManagerTests
         Assert.Same(download, timedOut.Download);
         Assert.Equal(A, timedOut.Source);
         Assert.Null(download.Source);
-        Assert.Equal([B, C, A], download.Advertisers);
+        Assert.Equal([B, C, A], download.Advertisers.ToArray());
         Assert.Equal(0, manager.InFlight);
         Assert.Null(manager.NextDeadlineMs);
     }
@@ -47,7 +47,7 @@ public sealed class DownloadManagerTests
 
         Assert.Empty(manager.TakeTimedOut(1_500));
         Assert.Equal(B, download.Source);
-        Assert.Equal([A, B], download.Advertisers);
+        Assert.Equal([A, B], download.Advertisers.ToArray());
 
         Assert.Equal(B, Assert.Single(manager.TakeTimedOut(2_000)).Source);
     }
@@ -106,9 +106,9 @@ public sealed class DownloadManagerTests
 
         Assert.Equal([fromA], orphaned);
         Assert.Null(fromA.Source);
-        Assert.Equal([B], fromA.Advertisers);
+        Assert.Equal([B], fromA.Advertisers.ToArray());
         Assert.Equal(B, fromB.Source);
-        Assert.Equal([B], fromB.Advertisers);
+        Assert.Equal([B], fromB.Advertisers.ToArray());
         Assert.DoesNotContain(manager.TakeTimedOut(1_000), t => t.Download == fromA);
     }
 
@@ -118,7 +118,7 @@ public sealed class DownloadManagerTests
         var download = NewDownload(A, B);
         download.AddAdvertiser(A);
 
-        Assert.Equal([A, B], download.Advertisers);
+        Assert.Equal([A, B], download.Advertisers.ToArray());
     }
 
     private static Download NewDownload(params NodeId[] advertisers)
