@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,12 +37,12 @@ public sealed class SiloProcessCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="silos"/> silos, this process's first, and waits until every one has joined.</summary>
     public static async Task<SiloProcessCluster> StartAsync(int silos)
     {
-        var primaryPort = FreePort();
+        var primaryPort = LoopbackPort.Free();
         var primary = ClusterSilo.Build(new ClusterSiloSettings
         {
             Name = "silo-1",
             SiloPort = primaryPort,
-            GatewayPort = FreePort(),
+            GatewayPort = LoopbackPort.Free(),
             PrimarySiloPort = primaryPort,
             Tls = false,
             LogLevel = LogLevel.Warning,
@@ -149,8 +147,8 @@ public sealed class SiloProcessCluster : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll"), "silo", "--name", name,
-                     "--port", FreePort().ToString(CultureInfo.InvariantCulture),
-                     "--gateway-port", FreePort().ToString(CultureInfo.InvariantCulture),
+                     "--port", LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
+                     "--gateway-port", LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
                      "--primary-port", primaryPort.ToString(CultureInfo.InvariantCulture), "--insecure",
                  })
         {
@@ -193,13 +191,6 @@ public sealed class SiloProcessCluster : IAsyncDisposable
         {
             return TimeSpan.Zero;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record SiloProcess(Process Process, string Log, StreamWriter Output);

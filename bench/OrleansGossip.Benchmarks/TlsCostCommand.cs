@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,7 +120,7 @@ public static class TlsCostCommand
     /// </summary>
     internal static async Task<TlsCostRun> RunOnClusterAsync(ClusterPki? pki, NodePlacement placement, ScenarioSpec scenario)
     {
-        var primaryPort = FreePort();
+        var primaryPort = LoopbackPort.Free();
         var hosts = new List<IHost>();
         try
         {
@@ -132,8 +130,8 @@ public static class TlsCostCommand
                 var settings = new ClusterSiloSettings
                 {
                     Name = $"silo-{i + 1}",
-                    SiloPort = i == 0 ? primaryPort : FreePort(),
-                    GatewayPort = FreePort(),
+                    SiloPort = i == 0 ? primaryPort : LoopbackPort.Free(),
+                    GatewayPort = LoopbackPort.Free(),
                     PrimarySiloPort = primaryPort,
                     Tls = pki is not null,
                     ConfigureTls = o =>
@@ -205,13 +203,6 @@ public static class TlsCostCommand
     {
         var run = grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:HHmmssfff}");
         return await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(TextWriter.Null, interactive: false), CancellationToken.None);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
