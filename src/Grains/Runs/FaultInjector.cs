@@ -99,6 +99,11 @@ public sealed partial class FaultInjector
     {
         var state = _state[subnet];
         var plan = _plans[subnet];
+        if (state.Removed.Count == 0 && state.Crashed.Count == 0)
+        {
+            return plan.Nodes.Count; // Asked for every artifact the workload makes: no walk while nothing is down.
+        }
+
         return plan.Nodes.Count(n => !state.Removed.Contains(n) && (!state.Crashed.Contains(n) || RestartPending(subnet, plan.IndexOf(n))));
     }
 

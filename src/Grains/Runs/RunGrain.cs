@@ -27,6 +27,13 @@ public sealed partial class RunGrain(
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
 
     private readonly LagHistogram _lag = new();
+
+    /// <summary>
+    /// References to the run's nodes, made once: the workload submits to them many times a second, and Orleans
+    /// resolves a grain interface's type anew for each reference it makes.
+    /// </summary>
+    private readonly Dictionary<NodeId, INodeGrain> _nodes = [];
+
     private ScenarioSpec? _scenario;
     private IReadOnlyList<SubnetPlan> _plans = [];
     private WorkloadGenerator? _workload;
@@ -299,11 +306,22 @@ public sealed partial class RunGrain(
                 continue;
             }
 
-            _ = GrainFactory.GetNode(RunId, entry).SubmitAsync(planned.Artifact);
+            _ = Node(entry).SubmitAsync(planned.Artifact);
             _created++;
             _createdPerSubnet[planned.Subnet]++;
             _expected += (_faults?.ExpectedReceivers(planned.Subnet) ?? _plans[planned.Subnet].Nodes.Count) - 1;
         }
+    }
+
+    private INodeGrain Node(NodeId node)
+    {
+        if (!_nodes.TryGetValue(node, out var grain))
+        {
+            grain = GrainFactory.GetNode(RunId, node);
+            _nodes[node] = grain;
+        }
+
+        return grain;
     }
 
     private async Task FinishAsync()
