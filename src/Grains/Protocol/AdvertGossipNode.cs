@@ -194,9 +194,8 @@ public sealed class AdvertGossipNode : GossipNode
         var priority = _priority.Classify(advert);
         if (priority == Priority.Drop)
         {
-            if (!Pool.Contains(advert))
+            if (!Pool.Contains(advert) && Ledger.RecordUnwanted(advert))
             {
-                Ledger.RecordUnwanted(advert);
                 Context.Observer.Record(GossipEvent.Dropped, advert.Kind, 0);
             }
 
@@ -275,8 +274,10 @@ public sealed class AdvertGossipNode : GossipNode
             }
 
             _downloads.Remove(download.Advert.Id);
-            Ledger.RecordUnwanted(download.Advert);
-            Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+            if (Ledger.RecordUnwanted(download.Advert))
+            {
+                Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+            }
         }
 
         _unwanted.Clear();

@@ -82,6 +82,7 @@ public sealed class NodeLedger
         }
 
         receipt.Held = true;
+        _unwanted.Remove(advert.Id); // Dropped once, wanted after all: it counts as received, not as refused.
         _deliveries.Add(new DeliveryRecord(advert.Id, atMs));
         For(advert.Kind).Deliveries++;
         return true;
@@ -98,10 +99,21 @@ public sealed class NodeLedger
         ReceiptOf(advert.Id).Bodies++;
     }
 
-    public void RecordUnwanted(Advert advert)
+    /// <summary>
+    /// Records an artifact the priority function dropped before this node got it, as unwanted and dropped. Returns
+    /// false, recording nothing, when the node made or got it already: a late advert for an artifact its pool has
+    /// purged since is not a refusal, and counting it would take the node out of those that should receive it.
+    /// </summary>
+    public bool RecordUnwanted(Advert advert)
     {
+        if (_receipts.GetValueOrDefault(advert.Id).Held)
+        {
+            return false;
+        }
+
         For(advert.Kind).Dropped++;
         _unwanted.Add(advert.Id);
+        return true;
     }
 
     public void RecordFinalization(long height, ArtifactId block, double atMs) =>
