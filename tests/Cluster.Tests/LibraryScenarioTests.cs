@@ -18,7 +18,7 @@ public sealed class LibraryScenarioTests(ClusterFixture fixture)
     [MemberData(nameof(Library))]
     public async Task A_shortened_library_scenario_runs_to_completion(string name)
     {
-        var scenario = Shorten(ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot(), "scenarios", name + ".json")));
+        var scenario = Shorten(TestScenarios.Library(name));
         Assert.Empty(ScenarioValidator.Validate(scenario));
 
         var report = await fixture.Grains.RunToCompletionAsync(TestRuns.NewId("library-" + name), scenario);
@@ -63,18 +63,5 @@ public sealed class LibraryScenarioTests(ClusterFixture fixture)
             Subnets = subnets,
             Faults = faults,
         };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OrleansGossip.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no OrleansGossip.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -48,4 +48,21 @@ public static class TestScenarios
         Link = new LinkSpec { LatencyMs = latencyMs },
         BandwidthMbps = 300,
     };
+
+    /// <summary>A scenario of the library in <c>scenarios/</c>, as a user would load it.</summary>
+    public static ScenarioSpec Library(string name) =>
+        ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot(), "scenarios", name + ".json"));
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "OrleansGossip.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no OrleansGossip.sln above {AppContext.BaseDirectory}");
+    }
 }

@@ -47,6 +47,12 @@ public interface INodeGrain : IGrainWithStringKey
     /// </summary>
     Task RestartAsync();
 
+    /// <summary>
+    /// The node's run is over: from now on it makes, takes and sends nothing, and its timers stop, so that a finished
+    /// run leaves no work behind (consensus would go on making blocks). Its log, pool and status stay to be asked.
+    /// </summary>
+    Task EndAsync();
+
     Task<NodeStatus> GetStatusAsync();
 
     /// <summary>True when this node holds the artifact in its validated pool.</summary>

@@ -53,6 +53,9 @@ public sealed partial class NodeGrain(
     private IGrainTimer? _timer;
     private double? _armedForMs;
     private bool _crashed;
+
+    /// <summary>True once the node's run is over (<see cref="EndAsync"/>).</summary>
+    private bool _ended;
     private LiveRunBuffer? _liveBuffer;
     private int _liveCreated;
     private int _liveDeliveries;
@@ -196,9 +199,9 @@ public sealed partial class NodeGrain(
 
     private void Take(MessageBatch batch)
     {
-        if (_core is null || _network is null)
+        if (_core is null || _network is null || _ended)
         {
-            return; // Not configured, or crashed: what arrives is dropped.
+            return; // Not configured, crashed or over: what arrives is dropped.
         }
 
         using var held = _turnClock.Hold();
@@ -216,7 +219,7 @@ public sealed partial class NodeGrain(
 
     public Task SubmitAsync(Artifact artifact)
     {
-        if (_crashed)
+        if (_crashed || _ended)
         {
             return Task.CompletedTask;
         }
@@ -229,7 +232,7 @@ public sealed partial class NodeGrain(
 
     public Task OnRegistryChangedAsync(SubnetMembership membership)
     {
-        if (_core is not null && _configuration?.Subnet == membership.Subnet)
+        if (_core is not null && !_ended && _configuration?.Subnet == membership.Subnet)
         {
             ApplyMembership(membership);
             ArmTimer();
@@ -295,6 +298,15 @@ public sealed partial class NodeGrain(
         ArmTimer();
         PublishLive(sampleNow: true);
         LogRestarted(logger, _configuration!.Node.Value, _configuration.RunId, _core!.Peers.Count);
+    }
+
+    public Task EndAsync()
+    {
+        _ended = true;
+        _timer?.Dispose();
+        _timer = null;
+        _armedForMs = null;
+        return Task.CompletedTask;
     }
 
     public Task<NodeStatus> GetStatusAsync()
@@ -473,6 +485,11 @@ public sealed partial class NodeGrain(
 
     private void ArmTimer()
     {
+        if (_ended)
+        {
+            return;
+        }
+
         var next = _core?.NextDeadlineMs;
         if (next == _armedForMs)
         {

@@ -364,6 +364,7 @@ public sealed partial class RunGrain(
             LogFailed(logger, e, RunId);
         }
 
+        await EndNodesAsync();
         try
         {
             await CheckpointAsync();
@@ -383,6 +384,19 @@ public sealed partial class RunGrain(
             {
                 LogNotExported(logger, e, RunId);
             }
+        }
+    }
+
+    /// <summary>Tells every node of the run, those faults added too, that it is over, so that none goes on working.</summary>
+    private async Task EndNodesAsync()
+    {
+        try
+        {
+            await Task.WhenAll((_faults?.Plans ?? _plans).SelectMany(p => p.Nodes).Select(n => Node(n).EndAsync()));
+        }
+        catch (Exception e)
+        {
+            LogNodesNotEnded(logger, e, RunId);
         }
     }
 
@@ -418,6 +432,9 @@ public sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: scenario {Scenario}, protocol {Protocol}, {Nodes} nodes")]
     private static partial void LogStarted(ILogger logger, string runId, string scenario, string protocol, int nodes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: not every node could be told that the run is over; those may go on working")]
+    private static partial void LogNodesNotEnded(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Deliveries} deliveries in {WallSeconds:F1} wall seconds")]
     private static partial void LogCompleted(ILogger logger, string runId, long deliveries, double wallSeconds);
