@@ -56,6 +56,7 @@ public sealed partial class NodeGrain(
 
     /// <summary>True once the node's run is over (<see cref="EndAsync"/>).</summary>
     private bool _ended;
+
     private LiveRunBuffer? _liveBuffer;
     private int _liveCreated;
     private int _liveDeliveries;

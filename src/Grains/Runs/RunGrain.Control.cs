@@ -85,7 +85,7 @@ public sealed partial class RunGrain
         }
 
         var plan = faults.Plans[s];
-        await GrainFactory.GetNode(RunId, plan.Nodes[node]).SetBehaviourAsync(parsed, parsed == NodeBehaviour.Slow ? fraction!.Value : 1);
+        await Node(plan.Nodes[node]).SetBehaviourAsync(parsed, parsed == NodeBehaviour.Slow ? fraction!.Value : 1);
         return faults.RecordBehaviour(s, node, parsed, _clock!.EmulatedMs(wall.GetUtcNow()));
     }
 
@@ -117,7 +117,7 @@ public sealed partial class RunGrain
             throw new ArgumentOutOfRangeException(nameof(size), body.Size, $"a {kind.WireName()} is at most {kind.MaxSize()} bytes");
         }
 
-        var target = GrainFactory.GetNode(RunId, node);
+        var target = Node(node);
         if (attribute is null && kind.Channel() == GossipChannel.Consensus)
         {
             // The next height above the node's finalized one: what its peers fetch now rather than purge or put off.

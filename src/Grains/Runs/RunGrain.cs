@@ -134,7 +134,7 @@ public sealed partial class RunGrain(
         {
             for (var i = 0; i < plan.Nodes.Count; i++)
             {
-                configurations.Add(GrainFactory.GetNode(RunId, plan.Nodes[i]).ConfigureAsync(configurator.For(plan, i)));
+                configurations.Add(Node(plan.Nodes[i]).ConfigureAsync(configurator.For(plan, i)));
             }
         }
 
@@ -336,7 +336,7 @@ public sealed partial class RunGrain(
             long deliveries = 0;
             foreach (var plan in _plans)
             {
-                var logs = await Task.WhenAll(plan.Nodes.Select(n => GrainFactory.GetNode(RunId, n).GetRunLogAsync()));
+                var logs = await Task.WhenAll(plan.Nodes.Select(n => Node(n).GetRunLogAsync()));
                 deliveries += logs.Sum(l => l.Deliveries.Count);
                 subnets.Add(ReportBuilder.BuildSubnet(plan.Id, logs, _scenario!.DurationSeconds, rows));
             }
