@@ -147,12 +147,12 @@ public static class ScaleCommand
             }
 
             var perSilo = await cluster.NodesPerSiloAsync();
-            BenchmarkOutput.Progress($"nodes per silo: {string.Join(", ", perSilo.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}; all silos used {cores:F2} cores");
+            BenchmarkOutput.Progress($"nodes per silo: {string.Join(", ", perSilo.Select(p => $"{p.Silo} {p.Nodes:N0}"))}; all silos used {cores:F2} cores");
             return Figures(report) with
             {
                 DeliveryTickMs = DeliveryTickMs(cluster.Services),
                 CpuCoresAllSilos = BenchmarkOutput.Round(cores, 2),
-                NodesPerSilo = perSilo.OrderBy(p => p.Key).Select(p => p.Value).ToList(),
+                NodesPerSilo = perSilo.Select(p => p.Nodes).ToList(),
                 Runtime = runtime,
             };
         }

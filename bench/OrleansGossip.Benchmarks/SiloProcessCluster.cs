@@ -69,15 +69,17 @@ public sealed class SiloProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Node grains activated on each silo, by silo address.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> NodesPerSiloAsync()
+    /// <summary>Node grains activated on each silo, in silo address order.</summary>
+    public async Task<IReadOnlyList<(string Silo, int Nodes)>> NodesPerSiloAsync()
     {
         var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var nodeType = typeof(NodeGrain).FullName!;
         return statistics
             .Where(s => s.GrainType.Contains(nodeType, StringComparison.Ordinal))
             .GroupBy(s => s.SiloAddress.ToString())
-            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(s => s.ActivationCount)))
+            .ToList();
     }
 
     /// <summary>Stops this process's silo first, while the others still answer for their part of the directory, then kills the others.</summary>
