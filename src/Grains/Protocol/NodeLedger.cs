@@ -1,7 +1,7 @@
-using System.Runtime.InteropServices;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Protocol.Tables;
 
 namespace OrleansGossip.Grains.Protocol;
 
@@ -9,16 +9,16 @@ namespace OrleansGossip.Grains.Protocol;
 public sealed class NodeLedger
 {
     private readonly KindCounters?[] _counters = new KindCounters?[ArtifactKinds.All.Count];
-    private readonly List<ArtifactOrigin> _created = [];
-    private readonly List<DeliveryRecord> _deliveries = [];
-    private readonly List<FinalizationRecord> _finalizations = [];
+    private readonly RunLog<ArtifactOrigin> _created = new();
+    private readonly RunLog<DeliveryRecord> _deliveries = new();
+    private readonly RunLog<FinalizationRecord> _finalizations = new();
     private readonly HashSet<ArtifactId> _unwanted = [];
 
     /// <summary>
     /// Per artifact, whether this node made or got it and how many bodies of it arrived: one entry for both, as a node
     /// holds an entry for nearly every artifact of its subnet until the run ends.
     /// </summary>
-    private readonly Dictionary<ArtifactId, Receipt> _receipts = [];
+    private readonly ArtifactMap<Receipt> _receipts = new();
 
     public IReadOnlyList<ArtifactOrigin> Created => _created;
 
@@ -138,7 +138,7 @@ public sealed class NodeLedger
         return result;
     }
 
-    private ref Receipt ReceiptOf(ArtifactId artifact) => ref CollectionsMarshal.GetValueRefOrAddDefault(_receipts, artifact, out _);
+    private ref Receipt ReceiptOf(ArtifactId artifact) => ref _receipts.GetValueRefOrAddDefault(artifact, out _);
 
     private struct Receipt
     {

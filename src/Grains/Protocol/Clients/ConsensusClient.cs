@@ -1,6 +1,7 @@
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Protocol.Tables;
 
 namespace OrleansGossip.Grains.Protocol.Clients;
 
@@ -29,7 +30,7 @@ public sealed class ConsensusClient : IArtifactClient
     private readonly Dictionary<(long Height, ArtifactId Block), HashSet<ulong>> _finalizationShares = [];
     private readonly Dictionary<long, HashSet<ulong>> _catchUpShares = [];
     private readonly Dictionary<long, ArtifactId> _notarized = [];
-    private readonly HashSet<ArtifactId> _included = [];
+    private readonly ArtifactSet _included = new();
     private ulong[] _members = [];
     private long _height = 1;
     private double _heightStartMs;
