@@ -1,4 +1,5 @@
 using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Grains.Protocol.Tables;
 
 namespace OrleansGossip.Grains.Protocol;
 
@@ -41,7 +42,7 @@ public sealed class ArtifactPool
     public IEnumerable<Artifact> ValidatedIn(GossipChannel channel)
     {
         var section = _sections[(int)channel];
-        foreach (var id in section.Order)
+        foreach (var id in section.Order.InOrder())
         {
             if (section.Validated.TryGetValue(id, out var artifact))
             {
@@ -212,7 +213,7 @@ public sealed class ArtifactPool
         public long LowestAttribute { get; set; } = long.MaxValue;
 
         /// <summary>Insertion order of validated ids, for eviction; after <see cref="CompactOrder"/>, exactly the validated ids.</summary>
-        public Queue<ArtifactId> Order { get; } = new();
+        public ArtifactQueue Order { get; } = new();
 
         /// <summary>Drops the ids no longer validated from the order, keeping the others in order, in place.</summary>
         public void CompactOrder()

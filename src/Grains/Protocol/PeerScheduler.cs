@@ -1,6 +1,7 @@
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Protocol.Tables;
 
 namespace OrleansGossip.Grains.Protocol;
 
@@ -90,7 +91,7 @@ public sealed class PeerScheduler
     {
         public NodeId Peer { get; } = peer;
 
-        public Queue<ArtifactId>[] ByClass { get; } = Enumerable.Range(0, FetchableClasses).Select(_ => new Queue<ArtifactId>()).ToArray();
+        public ArtifactQueue[] ByClass { get; } = Enumerable.Range(0, FetchableClasses).Select(_ => new ArtifactQueue()).ToArray();
 
         public int InFlight { get; set; }
 
