@@ -26,9 +26,9 @@ public sealed class ConsensusClient : IArtifactClient
     private readonly ulong _runSeed;
     private readonly ulong _selfTag;
     private readonly Dictionary<long, List<Proposal>> _proposals = [];
-    private readonly Dictionary<(long Height, ArtifactId Block), HashSet<ulong>> _notarizationShares = [];
-    private readonly Dictionary<(long Height, ArtifactId Block), HashSet<ulong>> _finalizationShares = [];
-    private readonly Dictionary<long, HashSet<ulong>> _catchUpShares = [];
+    private readonly ShareTally _notarizationShares = new();
+    private readonly ShareTally _finalizationShares = new();
+    private readonly ShareTally _catchUpShares = new();
     private readonly Dictionary<long, ArtifactId> _notarized = [];
     private readonly ArtifactSet _included = new();
     private ulong[] _members = [];
@@ -114,23 +114,21 @@ public sealed class ConsensusClient : IArtifactClient
 
                 break;
             case ArtifactKind.NotarizationShare when includes.Count > 0:
-                if (Count(_notarizationShares, (height, includes[0]), artifact.Body.Seed) >= Threshold)
+                if (_notarizationShares.Add(height, includes[0], artifact.Body.Seed) >= Threshold)
                 {
                     OnNotarized(height, includes[0]);
                 }
 
                 break;
             case ArtifactKind.FinalizationShare when includes.Count > 0:
-                if (Count(_finalizationShares, (height, includes[0]), artifact.Body.Seed) >= Threshold)
+                if (_finalizationShares.Add(height, includes[0], artifact.Body.Seed) >= Threshold)
                 {
                     Finalize(height, includes[0]);
                 }
 
                 break;
             case ArtifactKind.CatchUpShare:
-                var shares = _catchUpShares.TryGetValue(height, out var seen) ? seen : _catchUpShares[height] = [];
-                shares.Add(artifact.Body.Seed);
-                if (shares.Count >= Threshold && height > FinalizedHeight)
+                if (_catchUpShares.Add(height, default, artifact.Body.Seed) >= Threshold && height > FinalizedHeight)
                 {
                     Finalize(height, includes.Count > 0 ? includes[0] : default);
                 }
@@ -364,45 +362,28 @@ public sealed class ConsensusClient : IArtifactClient
         return x ^ (x >> 33);
     }
 
-    private static int Count<TKey>(Dictionary<TKey, HashSet<ulong>> shares, TKey key, ulong from)
-        where TKey : notnull
-    {
-        if (!shares.TryGetValue(key, out var set))
-        {
-            set = [];
-            shares[key] = set;
-        }
-
-        set.Add(from);
-        return set.Count;
-    }
-
     private void Prune(long finalized)
     {
-        foreach (var height in _proposals.Keys.Where(h => h < finalized).ToList())
+        // A dictionary may lose entries while its keys are walked.
+        foreach (var height in _proposals.Keys)
         {
-            _proposals.Remove(height);
+            if (height < finalized)
+            {
+                _proposals.Remove(height);
+            }
         }
 
-        foreach (var key in _notarizationShares.Keys.Where(k => k.Height < finalized).ToList())
+        foreach (var height in _notarized.Keys)
         {
-            _notarizationShares.Remove(key);
+            if (height < finalized)
+            {
+                _notarized.Remove(height);
+            }
         }
 
-        foreach (var key in _finalizationShares.Keys.Where(k => k.Height <= finalized).ToList())
-        {
-            _finalizationShares.Remove(key);
-        }
-
-        foreach (var height in _notarized.Keys.Where(h => h < finalized).ToList())
-        {
-            _notarized.Remove(height);
-        }
-
-        foreach (var height in _catchUpShares.Keys.Where(h => h <= finalized).ToList())
-        {
-            _catchUpShares.Remove(height);
-        }
+        _notarizationShares.ForgetUpTo(finalized - 1);
+        _finalizationShares.ForgetUpTo(finalized);
+        _catchUpShares.ForgetUpTo(finalized);
     }
 
     private sealed record Proposal(ArtifactId Id, int Rank);
