@@ -27,6 +27,11 @@ public sealed class NodeNetwork : IGossipTransport
     private readonly double _tickMs;
     private readonly HashSet<NodeId> _cut = [];
     private readonly Dictionary<NodeId, string> _keys = [];
+
+    /// <summary>What the node sent while it gathers its sends (<see cref="GatherSends"/>), for the scheduler in one go.</summary>
+    private readonly List<ScheduledMessage> _gathered = [];
+
+    private bool _gathering;
     private IReadOnlyDictionary<NodeId, string> _regions = new Dictionary<NodeId, string>();
 
     public NodeNetwork(
@@ -123,8 +128,42 @@ public sealed class NodeNetwork : IGossipTransport
         var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
         var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
-        _scheduler.Schedule(KeyOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency)));
+        var scheduled = new ScheduledMessage(KeyOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency)));
+        if (_gathering)
+        {
+            _gathered.Add(scheduled);
+        }
+        else
+        {
+            _scheduler.Schedule(scheduled.Destination, scheduled.Envelope, scheduled.DueWall);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Gathers what the node sends until the returned scope ends, then hands it all to the scheduler at once: for a
+    /// turn that takes a batch, whose messages answer with a dozen sends or more. Each is due when it would have been.
+    /// </summary>
+    public GatheredSends GatherSends()
+    {
+        _gathering = true;
+        return new GatheredSends(this);
+    }
+
+    private void Flush()
+    {
+        _gathering = false;
+        if (_gathered.Count > 0)
+        {
+            _scheduler.ScheduleAll(_gathered);
+            _gathered.Clear();
+        }
+    }
+
+    public readonly struct GatheredSends(NodeNetwork network) : IDisposable
+    {
+        public void Dispose() => network.Flush();
     }
 
     /// <summary>

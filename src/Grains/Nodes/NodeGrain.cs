@@ -206,6 +206,7 @@ public sealed partial class NodeGrain(
         }
 
         using var held = _turnClock.Hold();
+        using var sends = _network.GatherSends();
         var arrived = _network.Download(batch);
         for (var i = 0; i < arrived.Count; i++)
         {

@@ -68,6 +68,27 @@ public sealed class DeliverySchedulerTests : IDisposable
         Assert.Empty(old.Received);
     }
 
+    [Fact]
+    public async Task Messages_scheduled_together_reach_each_destination_in_the_order_sent()
+    {
+        var a = new RecordingNode();
+        var b = new RecordingNode();
+        _scheduler.Attach("run/a", a);
+        _scheduler.Attach("run/b", b);
+        var due = TimeProvider.System.GetUtcNow();
+        var sent = Enumerable.Range(0, 6)
+            .Select(i => new ScheduledMessage(
+                i % 2 == 0 ? "run/a" : "run/b",
+                new Envelope(new NodeId("c"), new ArtifactRequest(new ArtifactId(new Hash128(5, (ulong)i)), Priority.Fetch)),
+                due))
+            .ToList();
+
+        _scheduler.ScheduleAll(sent);
+
+        Assert.Equal(sent.Where(m => m.Destination == "run/a").Select(m => m.Envelope), (await a.NextAsync()).Envelopes);
+        Assert.Equal(sent.Where(m => m.Destination == "run/b").Select(m => m.Envelope), (await b.NextAsync()).Envelopes);
+    }
+
     public void Dispose()
     {
         _scheduler.Dispose();
