@@ -53,23 +53,15 @@ public sealed class ArtifactMap<TValue>
             Grow();
         }
 
-        var mask = _keys.Length - 1;
-        for (var slot = SlotOf(artifact, mask); ; slot = (slot + 1) & mask)
+        var slot = Probe(artifact);
+        existed = _keys[slot] == artifact;
+        if (!existed)
         {
-            if (_keys[slot] == artifact)
-            {
-                existed = true;
-                return ref _values[slot];
-            }
-
-            if (_keys[slot] == default)
-            {
-                _keys[slot] = artifact;
-                _count++;
-                existed = false;
-                return ref _values[slot];
-            }
+            _keys[slot] = artifact;
+            _count++;
         }
+
+        return ref _values[slot];
     }
 
     public Enumerator GetEnumerator() => new(this);
@@ -81,19 +73,21 @@ public sealed class ArtifactMap<TValue>
             return -1;
         }
 
-        var mask = _keys.Length - 1;
-        for (var slot = SlotOf(artifact, mask); ; slot = (slot + 1) & mask)
-        {
-            if (_keys[slot] == artifact)
-            {
-                return slot;
-            }
+        var slot = Probe(artifact);
+        return _keys[slot] == artifact ? slot : -1;
+    }
 
-            if (_keys[slot] == default)
-            {
-                return -1;
-            }
+    /// <summary>The slot that holds <paramref name="artifact"/>, or else the empty one where it would go.</summary>
+    private int Probe(ArtifactId artifact)
+    {
+        var mask = _keys.Length - 1;
+        var slot = SlotOf(artifact, mask);
+        while (_keys[slot] != artifact && _keys[slot] != default)
+        {
+            slot = (slot + 1) & mask;
         }
+
+        return slot;
     }
 
     /// <summary>Mixes both halves of the digest, so that ids made by hand (in tests, say) with one half fixed spread too.</summary>
@@ -108,22 +102,14 @@ public sealed class ArtifactMap<TValue>
         var capacity = Math.Max(FirstCapacity, keys.Length * 2);
         _keys = RunLongArray.Allocate<ArtifactId>(capacity);
         _values = RunLongArray.Allocate<TValue>(capacity);
-        var mask = capacity - 1;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys[i] == default)
+            if (keys[i] != default)
             {
-                continue;
+                var slot = Probe(keys[i]);
+                _keys[slot] = keys[i];
+                _values[slot] = values[i];
             }
-
-            var slot = SlotOf(keys[i], mask);
-            while (_keys[slot] != default)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            _keys[slot] = keys[i];
-            _values[slot] = values[i];
         }
     }
 
