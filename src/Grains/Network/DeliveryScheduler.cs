@@ -87,12 +87,12 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// </summary>
     public TimeSpan Tick => TimeSpan.FromTicks(_tickTicks);
 
-    /// <summary>Delivers <paramref name="envelope"/> to the node grain keyed <paramref name="destination"/> at <paramref name="dueWall"/>.</summary>
-    public void Schedule(string destination, Envelope envelope, DateTimeOffset dueWall, bool downloaded = false)
+    /// <summary>Delivers <paramref name="message"/> to the node grain it names at the wall time it is due.</summary>
+    public void Schedule(in ScheduledMessage message)
     {
         lock (_gate)
         {
-            AddLocked(new ScheduledMessage(destination, envelope, dueWall, downloaded));
+            AddLocked(message);
         }
     }
 

@@ -128,27 +128,31 @@ public sealed class NodeNetwork : IGossipTransport
         var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
         var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
-        var scheduled = new ScheduledMessage(KeyOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency)));
-        if (_gathering)
-        {
-            _gathered.Add(scheduled);
-        }
-        else
-        {
-            _scheduler.Schedule(scheduled.Destination, scheduled.Envelope, scheduled.DueWall);
-        }
-
+        Schedule(new ScheduledMessage(KeyOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency))));
         return true;
     }
 
     /// <summary>
-    /// Gathers what the node sends until the returned scope ends, then hands it all to the scheduler at once: for a
-    /// turn that takes a batch, whose messages answer with a dozen sends or more. Each is due when it would have been.
+    /// Gathers what the node sends, and what its downlink puts back for later, until the returned scope ends, then
+    /// hands it all to the scheduler at once: for a turn that takes a batch, whose messages answer with a dozen sends
+    /// or more. Each is due when it would have been.
     /// </summary>
     public GatheredSends GatherSends()
     {
         _gathering = true;
         return new GatheredSends(this);
+    }
+
+    private void Schedule(in ScheduledMessage message)
+    {
+        if (_gathering)
+        {
+            _gathered.Add(message);
+        }
+        else
+        {
+            _scheduler.Schedule(message);
+        }
     }
 
     private void Flush()
@@ -203,7 +207,7 @@ public sealed class NodeNetwork : IGossipTransport
                 }
             }
 
-            _scheduler.Schedule(KeyOf(_self), envelope, _clock.WallAt(OnTick(done)), downloaded: true);
+            Schedule(new ScheduledMessage(KeyOf(_self), envelope, _clock.WallAt(OnTick(done)), Downloaded: true));
         }
 
         return ready ?? envelopes;

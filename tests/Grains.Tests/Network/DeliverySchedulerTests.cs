@@ -41,7 +41,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         _scheduler.Attach("run/a", node);
         var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(1, 2)), Priority.Fetch));
 
-        _scheduler.Schedule("run/a", envelope, TimeProvider.System.GetUtcNow());
+        _scheduler.Schedule(new ScheduledMessage("run/a", envelope, TimeProvider.System.GetUtcNow()));
 
         var batch = await node.NextAsync();
         Assert.Equal([envelope], batch.Envelopes);
@@ -60,7 +60,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         _scheduler.Detach("run/a", old);
         var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(3, 4)), Priority.Fetch));
 
-        _scheduler.Schedule("run/a", envelope, TimeProvider.System.GetUtcNow(), downloaded: true);
+        _scheduler.Schedule(new ScheduledMessage("run/a", envelope, TimeProvider.System.GetUtcNow(), Downloaded: true));
 
         var batch = await replacement.NextAsync();
         Assert.Equal([envelope], batch.Envelopes);
