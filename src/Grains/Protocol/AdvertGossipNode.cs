@@ -194,9 +194,9 @@ public sealed class AdvertGossipNode : GossipNode
         var priority = _priority.Classify(advert);
         if (priority == Priority.Drop)
         {
-            if (!Pool.Contains(advert) && Ledger.RecordUnwanted(advert))
+            if (!Pool.Contains(advert))
             {
-                Context.Observer.Record(GossipEvent.Dropped, advert.Kind, 0);
+                RecordUnwanted(advert);
             }
 
             return;
@@ -274,13 +274,19 @@ public sealed class AdvertGossipNode : GossipNode
             }
 
             _downloads.Remove(download.Advert.Id);
-            if (Ledger.RecordUnwanted(download.Advert))
-            {
-                Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
-            }
+            RecordUnwanted(download.Advert);
         }
 
         _unwanted.Clear();
+    }
+
+    /// <summary>Counts an artifact the priority function dropped, and tells the observer, unless the node made or got it.</summary>
+    private void RecordUnwanted(Advert advert)
+    {
+        if (Ledger.RecordUnwanted(advert))
+        {
+            Context.Observer.Record(GossipEvent.Dropped, advert.Kind, 0);
+        }
     }
 
     /// <summary>Queues a download that has no source with its first advertiser, if it still has one and is wanted now.</summary>
