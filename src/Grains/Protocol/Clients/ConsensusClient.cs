@@ -364,26 +364,23 @@ public sealed class ConsensusClient : IArtifactClient
 
     private void Prune(long finalized)
     {
-        // A dictionary may lose entries while its keys are walked.
-        foreach (var height in _proposals.Keys)
-        {
-            if (height < finalized)
-            {
-                _proposals.Remove(height);
-            }
-        }
-
-        foreach (var height in _notarized.Keys)
-        {
-            if (height < finalized)
-            {
-                _notarized.Remove(height);
-            }
-        }
-
+        ForgetBelow(_proposals, finalized);
+        ForgetBelow(_notarized, finalized);
         _notarizationShares.ForgetUpTo(finalized - 1);
         _finalizationShares.ForgetUpTo(finalized);
         _catchUpShares.ForgetUpTo(finalized);
+    }
+
+    private static void ForgetBelow<TValue>(Dictionary<long, TValue> byHeight, long height)
+    {
+        // A dictionary may lose entries while its keys are walked.
+        foreach (var key in byHeight.Keys)
+        {
+            if (key < height)
+            {
+                byHeight.Remove(key);
+            }
+        }
     }
 
     private sealed record Proposal(ArtifactId Id, int Rank);
