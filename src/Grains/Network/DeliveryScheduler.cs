@@ -14,14 +14,16 @@ namespace OrleansGossip.Grains.Network;
 /// The silo's clock for the emulated network: messages are scheduled for a wall time and kept in one list per
 /// delivery tick; when the tick comes they are gathered per destination node and handed to the destination grain:
 /// queued to it directly when it is activated on this silo and attached (<see cref="Attach"/>), else as one one-way
-/// grain call. One thread, no timer per message; how late each tick fires is recorded as the emulator's lag.
+/// grain call. Each message names its destination by the node's <see cref="Mailbox"/>, which also keeps the node's
+/// place in the batches being gathered. One thread, no timer per message; how late each tick fires is recorded as the emulator's lag.
 /// A batch per destination is made only when its tick fires, so what waits for a tick is one entry in a reused list
 /// per message: at a large time scale messages wait for seconds of wall time, and per-batch objects made when they
 /// were sent would outlive young collections and make every one of them long.
 /// </summary>
 public sealed partial class DeliveryScheduler : IDisposable
 {
-    private const int MaxCachedReferences = 1_000_000;
+    /// <summary>Past this many mailboxes the scheduler forgets them all; a sender holding a forgotten one makes grain calls.</summary>
+    private const int MaxMailboxes = 1_000_000;
 
     /// <summary>At most this many emptied batch lists wait to be reused, none with room for more than <see cref="MaxSpareCapacity"/>.</summary>
     private const int MaxSpareLists = 4_096;
@@ -45,10 +47,11 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly Dictionary<long, List<PendingMessage>> _pending = [];
     private readonly PriorityQueue<long, long> _due = new();
     private readonly Stack<List<PendingMessage>> _spareTicks = new();
-    private readonly Dictionary<string, INodeGrain> _nodes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ILocalNode> _local = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Destination, bool Downloaded), int> _batches = [];
+    private readonly ConcurrentDictionary<string, Mailbox> _mailboxes = new(StringComparer.Ordinal);
     private readonly List<GatheredBatch> _ready = [];
+
+    /// <summary>Counts the gatherings, so that a mailbox tells a batch index of this one from a stale one.</summary>
+    private long _round;
     private readonly ConcurrentQueue<List<Envelope>> _spare = new();
     private int _spareCount;
     private long _localDeliveries;
@@ -134,6 +137,22 @@ public sealed partial class DeliveryScheduler : IDisposable
         messages.Add(new PendingMessage(message.Destination, message.Downloaded, message.Envelope));
     }
 
+    /// <summary>The mailbox of the node grain keyed <paramref name="key"/>, the same one each time (until there are too many).</summary>
+    public Mailbox MailboxOf(string key)
+    {
+        if (_mailboxes.TryGetValue(key, out var mailbox))
+        {
+            return mailbox;
+        }
+
+        if (_mailboxes.Count >= MaxMailboxes)
+        {
+            _mailboxes.Clear();
+        }
+
+        return _mailboxes.GetOrAdd(key, static key => new Mailbox(key));
+    }
+
     /// <summary>Batches handed to attached local nodes rather than sent as grain calls.</summary>
     public long LocalDeliveries => Interlocked.Read(ref _localDeliveries);
 
@@ -144,10 +163,19 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// Attaches a node activated on this silo: from now on its batches are handed to it directly. A grain call costs
     /// several times what the delivery it carries costs the protocol; a work item queued to the activation does not.
     /// </summary>
-    public void Attach(string destination, ILocalNode node) => _local[destination] = node;
+    public void Attach(string destination, ILocalNode node) => MailboxOf(destination).Attach(node);
 
-    /// <summary>Detaches <paramref name="node"/> (a deactivating one), unless another has attached under its key since.</summary>
-    public void Detach(string destination, ILocalNode node) => _local.TryRemove(new KeyValuePair<string, ILocalNode>(destination, node));
+    /// <summary>
+    /// Detaches <paramref name="node"/> (a deactivating one), unless another has attached under its key since, and
+    /// forgets its mailbox: nodes of ended runs do not stay in the scheduler.
+    /// </summary>
+    public void Detach(string destination, ILocalNode node)
+    {
+        if (_mailboxes.TryGetValue(destination, out var mailbox) && mailbox.Detach(node))
+        {
+            _mailboxes.TryRemove(new KeyValuePair<string, Mailbox>(destination, mailbox));
+        }
+    }
 
     /// <summary>
     /// Takes back the list of a batch its receiver has handled, to hold a later batch: batch lists are the scheduler's
@@ -245,7 +273,6 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
 
             _ready.Clear();
-            _batches.Clear();
             lock (_gate)
             {
                 foreach (var (_, messages) in ready)
@@ -270,18 +297,13 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// </summary>
     private void Gather(List<(long Tick, List<PendingMessage> Messages)> ready, long firedAt)
     {
+        var round = ++_round;
         foreach (var (tick, messages) in ready)
         {
             var lagMs = TimeSpan.FromTicks(firedAt - tick * _tickTicks).TotalMilliseconds;
             foreach (var message in messages)
             {
-                ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_batches, (message.Destination, message.Downloaded), out var exists);
-                if (!exists)
-                {
-                    index = _ready.Count;
-                    _ready.Add(new GatheredBatch(message.Destination, message.Downloaded, NewBatch()));
-                }
-
+                var index = BatchOf(message.Destination, message.Downloaded, round);
                 ref var batch = ref CollectionsMarshal.AsSpan(_ready)[index];
 
                 if (batch.LastTick != tick)
@@ -295,34 +317,54 @@ public sealed partial class DeliveryScheduler : IDisposable
         }
     }
 
-    private void Dispatch(string destination, bool downloaded, List<Envelope> batch)
+    /// <summary>The index in <see cref="_ready"/> of this round's batch for <paramref name="destination"/>, made on first need.</summary>
+    private int BatchOf(Mailbox destination, bool downloaded, long round)
+    {
+        if (destination.Round != round)
+        {
+            destination.Round = round;
+            destination.Batch = -1;
+            destination.DownloadedBatch = -1;
+        }
+
+        var index = downloaded ? destination.DownloadedBatch : destination.Batch;
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        index = _ready.Count;
+        _ready.Add(new GatheredBatch(destination, downloaded, NewBatch()));
+        if (downloaded)
+        {
+            destination.DownloadedBatch = index;
+        }
+        else
+        {
+            destination.Batch = index;
+        }
+
+        return index;
+    }
+
+    private void Dispatch(Mailbox destination, bool downloaded, List<Envelope> batch)
     {
         try
         {
-            if (_local.TryGetValue(destination, out var local))
+            if (destination.Local is { } local)
             {
                 local.Deliver(new MessageBatch(batch, downloaded));
                 Interlocked.Increment(ref _localDeliveries);
                 return;
             }
 
-            if (!_nodes.TryGetValue(destination, out var node))
-            {
-                if (_nodes.Count >= MaxCachedReferences)
-                {
-                    _nodes.Clear();
-                }
-
-                node = _grains.GetGrain<INodeGrain>(destination);
-                _nodes[destination] = node;
-            }
-
-            _ = node.ReceiveAsync(new MessageBatch(batch, downloaded));
+            destination.Grain ??= _grains.GetGrain<INodeGrain>(destination.Key);
+            _ = destination.Grain.ReceiveAsync(new MessageBatch(batch, downloaded));
             Interlocked.Increment(ref _grainCallDeliveries);
         }
         catch (Exception e)
         {
-            LogDispatchFailed(_logger, e, destination);
+            LogDispatchFailed(_logger, e, destination.Key);
         }
     }
 
@@ -341,12 +383,12 @@ public sealed partial class DeliveryScheduler : IDisposable
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string node);
 
     /// <summary>A message waiting for its tick, with the node it goes to.</summary>
-    private readonly record struct PendingMessage(string Destination, bool Downloaded, Envelope Envelope);
+    private readonly record struct PendingMessage(Mailbox Destination, bool Downloaded, Envelope Envelope);
 
     /// <summary>The messages for one destination, gathered from the ticks that fired; kept in a reused list.</summary>
-    private struct GatheredBatch(string destination, bool downloaded, List<Envelope> envelopes)
+    private struct GatheredBatch(Mailbox destination, bool downloaded, List<Envelope> envelopes)
     {
-        public readonly string Destination = destination;
+        public readonly Mailbox Destination = destination;
         public readonly bool Downloaded = downloaded;
         public readonly List<Envelope> Envelopes = envelopes;
         public long LastTick = long.MinValue;

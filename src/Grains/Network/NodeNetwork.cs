@@ -26,7 +26,7 @@ public sealed class NodeNetwork : IGossipTransport
     private readonly BandwidthModel _downlink;
     private readonly double _tickMs;
     private readonly HashSet<NodeId> _cut = [];
-    private readonly Dictionary<NodeId, string> _keys = [];
+    private readonly Dictionary<NodeId, Mailbox> _mailboxes = [];
 
     /// <summary>What the node sent while it gathers its sends (<see cref="GatherSends"/>), for the scheduler in one go.</summary>
     private readonly List<ScheduledMessage> _gathered = [];
@@ -128,7 +128,7 @@ public sealed class NodeNetwork : IGossipTransport
         var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
         var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
-        Schedule(new ScheduledMessage(KeyOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency))));
+        Schedule(new ScheduledMessage(MailboxOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency))));
         return true;
     }
 
@@ -207,7 +207,7 @@ public sealed class NodeNetwork : IGossipTransport
                 }
             }
 
-            Schedule(new ScheduledMessage(KeyOf(_self), envelope, _clock.WallAt(OnTick(done)), Downloaded: true));
+            Schedule(new ScheduledMessage(MailboxOf(_self), envelope, _clock.WallAt(OnTick(done)), Downloaded: true));
         }
 
         return ready ?? envelopes;
@@ -216,14 +216,14 @@ public sealed class NodeNetwork : IGossipTransport
     /// <summary>The end of the delivery tick <paramref name="emulatedMs"/> falls in.</summary>
     private double OnTick(double emulatedMs) => Math.Ceiling(emulatedMs / _tickMs) * _tickMs;
 
-    private string KeyOf(NodeId node)
+    private Mailbox MailboxOf(NodeId node)
     {
-        if (!_keys.TryGetValue(node, out var key))
+        if (!_mailboxes.TryGetValue(node, out var mailbox))
         {
-            key = NodeGrainKey.Format(_registryId, node);
-            _keys[node] = key;
+            mailbox = _scheduler.MailboxOf(NodeGrainKey.Format(_registryId, node));
+            _mailboxes[node] = mailbox;
         }
 
-        return key;
+        return mailbox;
     }
 }

@@ -41,7 +41,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         _scheduler.Attach("run/a", node);
         var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(1, 2)), Priority.Fetch));
 
-        _scheduler.Schedule(new ScheduledMessage("run/a", envelope, TimeProvider.System.GetUtcNow()));
+        _scheduler.Schedule(new ScheduledMessage(_scheduler.MailboxOf("run/a"), envelope, TimeProvider.System.GetUtcNow()));
 
         var batch = await node.NextAsync();
         Assert.Equal([envelope], batch.Envelopes);
@@ -60,7 +60,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         _scheduler.Detach("run/a", old);
         var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(3, 4)), Priority.Fetch));
 
-        _scheduler.Schedule(new ScheduledMessage("run/a", envelope, TimeProvider.System.GetUtcNow(), Downloaded: true));
+        _scheduler.Schedule(new ScheduledMessage(_scheduler.MailboxOf("run/a"), envelope, TimeProvider.System.GetUtcNow(), Downloaded: true));
 
         var batch = await replacement.NextAsync();
         Assert.Equal([envelope], batch.Envelopes);
@@ -78,15 +78,55 @@ public sealed class DeliverySchedulerTests : IDisposable
         var due = TimeProvider.System.GetUtcNow();
         var sent = Enumerable.Range(0, 6)
             .Select(i => new ScheduledMessage(
-                i % 2 == 0 ? "run/a" : "run/b",
+                _scheduler.MailboxOf(i % 2 == 0 ? "run/a" : "run/b"),
                 new Envelope(new NodeId("c"), new ArtifactRequest(new ArtifactId(new Hash128(5, (ulong)i)), Priority.Fetch)),
                 due))
             .ToList();
 
         _scheduler.ScheduleAll(sent);
 
-        Assert.Equal(sent.Where(m => m.Destination == "run/a").Select(m => m.Envelope), (await a.NextAsync()).Envelopes);
-        Assert.Equal(sent.Where(m => m.Destination == "run/b").Select(m => m.Envelope), (await b.NextAsync()).Envelopes);
+        Assert.Equal(sent.Where(m => m.Destination.Key == "run/a").Select(m => m.Envelope), (await a.NextAsync()).Envelopes);
+        Assert.Equal(sent.Where(m => m.Destination.Key == "run/b").Select(m => m.Envelope), (await b.NextAsync()).Envelopes);
+    }
+
+    [Fact]
+    public async Task A_node_attached_after_its_sender_took_its_mailbox_gets_its_batches_handed_to_it()
+    {
+        var mailbox = _scheduler.MailboxOf("run/a");
+        var node = new RecordingNode();
+        _scheduler.Attach("run/a", node);
+        var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(7, 8)), Priority.Fetch));
+
+        _scheduler.Schedule(new ScheduledMessage(mailbox, envelope, TimeProvider.System.GetUtcNow()));
+
+        Assert.Same(mailbox, _scheduler.MailboxOf("run/a"));
+        Assert.Equal([envelope], (await node.NextAsync()).Envelopes);
+        Assert.Equal(1, _scheduler.LocalDeliveries);
+    }
+
+    [Fact]
+    public async Task Messages_due_at_once_that_have_and_have_not_passed_the_downlink_go_in_separate_batches()
+    {
+        var node = new RecordingNode();
+        _scheduler.Attach("run/a", node);
+        var mailbox = _scheduler.MailboxOf("run/a");
+        var due = TimeProvider.System.GetUtcNow();
+        var sent = Enumerable.Range(0, 4)
+            .Select(i => new ScheduledMessage(
+                mailbox,
+                new Envelope(new NodeId("c"), new ArtifactRequest(new ArtifactId(new Hash128(9, (ulong)i)), Priority.Fetch)),
+                due,
+                Downloaded: i % 2 == 1))
+            .ToList();
+
+        _scheduler.ScheduleAll(sent);
+
+        var batches = new[] { await node.NextAsync(), await node.NextAsync() };
+        foreach (var downloaded in new[] { false, true })
+        {
+            var batch = Assert.Single(batches, b => b.Downloaded == downloaded);
+            Assert.Equal(sent.Where(m => m.Downloaded == downloaded).Select(m => m.Envelope), batch.Envelopes);
+        }
     }
 
     public void Dispose()
