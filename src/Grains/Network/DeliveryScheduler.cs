@@ -353,7 +353,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         {
             if (destination.Local is { } local)
             {
-                local.Deliver(new MessageBatch(batch, downloaded));
+                local.Deliver(batch, downloaded);
                 Interlocked.Increment(ref _localDeliveries);
                 return;
             }

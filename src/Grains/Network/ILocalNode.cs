@@ -8,6 +8,10 @@ namespace OrleansGossip.Grains.Network;
 /// </summary>
 public interface ILocalNode
 {
-    /// <summary>Queues <paramref name="batch"/> to the node; called from the scheduler's thread.</summary>
-    void Deliver(MessageBatch batch);
+    /// <summary>
+    /// Queues a batch to the node; called from the scheduler's thread. The list is the scheduler's: the node gives it
+    /// back with <see cref="DeliveryScheduler.Recycle"/> once taken. <paramref name="downloaded"/>: the messages have
+    /// passed the node's downlink already.
+    /// </summary>
+    void Deliver(List<Envelope> envelopes, bool downloaded);
 }

@@ -171,19 +171,19 @@ public sealed class NodeNetwork : IGossipTransport
     }
 
     /// <summary>
-    /// Passes an arrived batch through the downlink: returns the messages whose download is done by the next
-    /// delivery tick, and schedules the others back to this node for the tick their download ends in.
+    /// Passes an arrived batch through the downlink, unless it has <paramref name="downloaded"/> already: returns the
+    /// messages whose download is done by the next delivery tick, and schedules the others back to this node for the
+    /// tick their download ends in.
     /// </summary>
-    public IReadOnlyList<Envelope> Download(MessageBatch batch)
+    public IReadOnlyList<Envelope> Download(IReadOnlyList<Envelope> envelopes, bool downloaded)
     {
-        if (batch.Downloaded)
+        if (downloaded)
         {
-            return batch.Envelopes;
+            return envelopes;
         }
 
         var now = _clock.EmulatedMs(_wall.GetUtcNow());
         var horizon = now + _tickMs;
-        var envelopes = batch.Envelopes;
 
         // Mostly every message is through by the next tick and the batch is passed on as it came; a copy is made
         // only from the first one that is not.

@@ -63,6 +63,7 @@ public sealed partial class NodeGrain(
     private long _liveSampledAt;
     private (long Version, int Peers, int Cut, bool Crashed) _liveShape;
     private Action<object?>? _takeLocal;
+    private Action<object?>? _takeLocalDownloaded;
     private DateTimeOffset _keptAliveUntil;
 
     /// <summary>Asynchronous calls under way (configuring, restarting, activating): a local batch must not interleave with them.</summary>
@@ -75,7 +76,8 @@ public sealed partial class NodeGrain(
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _takeLocal = TakeLocal;
+        _takeLocal = envelopes => TakeLocal((List<Envelope>)envelopes!, downloaded: false);
+        _takeLocalDownloaded = envelopes => TakeLocal((List<Envelope>)envelopes!, downloaded: true);
         scheduler.Attach(this.GetPrimaryKeyString(), this);
         if (stored.State?.Configuration is not { } configuration)
         {
@@ -159,27 +161,28 @@ public sealed partial class NodeGrain(
 
     public Task ReceiveAsync(MessageBatch batch)
     {
-        Take(batch);
+        Take(batch.Envelopes, batch.Downloaded);
         return Task.CompletedTask;
     }
 
     /// <summary>
     /// A batch the silo's scheduler queued to this activation directly. It runs between the grain's turns, so while
     /// an asynchronous call is under way it is sent on as a grain call to this node, which waits behind that call.
+    /// The list travels as the work item's state, the flag in the choice of delegate: no object is made for it.
     /// </summary>
-    public void Deliver(MessageBatch batch) => GrainContext.Scheduler.QueueAction(_takeLocal!, batch);
+    public void Deliver(List<Envelope> envelopes, bool downloaded) =>
+        GrainContext.Scheduler.QueueAction(downloaded ? _takeLocalDownloaded! : _takeLocal!, envelopes);
 
-    private void TakeLocal(object? state)
+    private void TakeLocal(List<Envelope> envelopes, bool downloaded)
     {
-        var batch = (MessageBatch)state!;
         if (_awaiting > 0)
         {
-            this.AsReference<INodeGrain>().ReceiveAsync(batch).Ignore();
+            this.AsReference<INodeGrain>().ReceiveAsync(new MessageBatch(envelopes, downloaded)).Ignore();
             return;
         }
 
         KeepAlive();
-        Take(batch);
+        Take(envelopes, downloaded);
     }
 
     /// <summary>
@@ -198,7 +201,7 @@ public sealed partial class NodeGrain(
         _keptAliveUntil = now + (LocalKeepAlive / 2);
     }
 
-    private void Take(MessageBatch batch)
+    private void Take(IReadOnlyList<Envelope> envelopes, bool downloaded)
     {
         if (_core is null || _network is null || _ended)
         {
@@ -207,13 +210,13 @@ public sealed partial class NodeGrain(
 
         using var held = _turnClock.Hold();
         using var sends = _network.GatherSends();
-        var arrived = _network.Download(batch);
+        var arrived = _network.Download(envelopes, downloaded);
         for (var i = 0; i < arrived.Count; i++)
         {
             _core.Receive(arrived[i].From, arrived[i].Message);
         }
 
-        scheduler.Recycle(batch.Envelopes);
+        scheduler.Recycle(envelopes);
 
         ArmTimer();
         PublishLive();

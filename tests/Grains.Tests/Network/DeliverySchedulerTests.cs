@@ -141,10 +141,10 @@ public sealed class DeliverySchedulerTests : IDisposable
 
         public ConcurrentQueue<MessageBatch> Received { get; } = new();
 
-        public void Deliver(MessageBatch batch)
+        public void Deliver(List<Envelope> envelopes, bool downloaded)
         {
             // The scheduler may reuse the list once the node is done with it: keep a copy.
-            Received.Enqueue(batch with { Envelopes = batch.Envelopes.ToList() });
+            Received.Enqueue(new MessageBatch(envelopes.ToList(), downloaded));
             _arrived.Release();
         }
 
