@@ -202,7 +202,7 @@ public sealed class AdvertGossipNode : GossipNode
             return;
         }
 
-        var download = new Download(advert, priority);
+        var download = new Download(advert, priority, Peers.Count);
         download.AddAdvertiser(from);
         _downloads.Add(download);
         if (download.IsFetchable)

@@ -6,12 +6,14 @@ namespace OrleansGossip.Grains.Protocol;
 
 /// <summary>
 /// An artifact a node has been told of and does not hold yet: who advertised it (in the order to try them), its
-/// priority, the one download in flight, if any, and how often each advertiser timed out on it.
+/// priority, the one download in flight, if any, and how often each advertiser timed out on it. It makes room for
+/// <paramref name="peers"/> advertisers (at least <see cref="MinimumRoom"/>) when the first one comes: in a subnet most
+/// peers advertise before the body arrives, and growing the room by doubling made two or three arrays per download.
 /// </summary>
-public sealed class Download(Advert advert, Priority priority)
+public sealed class Download(Advert advert, Priority priority, int peers = Download.MinimumRoom)
 {
-    /// <summary>Room for this many advertisers at first; most downloads end before more have advertised.</summary>
-    private const int InitialAdvertisers = 4;
+    /// <summary>Room for at least this many advertisers at first.</summary>
+    public const int MinimumRoom = 4;
 
     private Dictionary<NodeId, int>? _timeouts;
 
@@ -59,7 +61,7 @@ public sealed class Download(Advert advert, Priority priority)
 
         if (_advertiserCount == _advertisers.Length)
         {
-            Array.Resize(ref _advertisers, Math.Max(InitialAdvertisers, 2 * _advertisers.Length));
+            Array.Resize(ref _advertisers, _advertisers.Length == 0 ? Math.Max(MinimumRoom, peers) : 2 * _advertisers.Length);
         }
 
         _advertisers[_advertiserCount++] = peer;

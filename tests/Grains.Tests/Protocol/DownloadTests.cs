@@ -23,6 +23,23 @@ public sealed class DownloadTests
         Assert.True(download.HasAdvertiser(Peers[12]));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(12)]
+    public void Advertisers_keep_their_order_whatever_room_the_peer_count_made_first(int peers)
+    {
+        var download = new Download(new Advert(default, ArtifactKind.Ingress, 0, 1, default), Priority.Fetch, peers);
+        foreach (var peer in Peers.Concat(Peers.Take(3)))
+        {
+            download.AddAdvertiser(peer);
+        }
+
+        download.MoveToBack(Peers[0]);
+
+        Assert.Equal(Peers.Skip(1).Append(Peers[0]), download.Advertisers.ToArray());
+    }
+
     [Fact]
     public void Removing_an_advertiser_closes_the_gap_and_moving_one_puts_it_last()
     {
