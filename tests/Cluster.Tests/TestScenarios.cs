@@ -1,5 +1,6 @@
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Tests.Shared;
 
 namespace OrleansGossip.Cluster.Tests;
 
@@ -51,18 +52,5 @@ public static class TestScenarios
 
     /// <summary>A scenario of the library in <c>scenarios/</c>, as a user would load it.</summary>
     public static ScenarioSpec Library(string name) =>
-        ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot(), "scenarios", name + ".json"));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OrleansGossip.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no OrleansGossip.sln above {AppContext.BaseDirectory}");
-    }
+        ScenarioLoader.LoadFile(RepositoryFiles.Path("scenarios", name + ".json"));
 }

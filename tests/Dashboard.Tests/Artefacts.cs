@@ -1,3 +1,5 @@
+using OrleansGossip.Tests.Shared;
+
 namespace OrleansGossip.Dashboard.Tests;
 
 /// <summary>Where the tests leave files for people to look at: <c>TestResults/dashboard/</c> at the repository's root.</summary>
@@ -7,13 +9,7 @@ public static class Artefacts
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrleansGossip.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "dashboard");
+            var path = RepositoryFiles.Path("TestResults", "dashboard");
             System.IO.Directory.CreateDirectory(path);
             return path;
         }

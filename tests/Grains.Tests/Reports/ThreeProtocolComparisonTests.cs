@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OrleansGossip.Abstractions.Scenarios;
-using OrleansGossip.Grains.Tests.Scenarios;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Reports.Comparison;
+using OrleansGossip.Tests.Shared;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Reports;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Json.Schema;
 using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Tests.Shared;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Scenarios;

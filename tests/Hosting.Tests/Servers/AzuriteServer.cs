@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansGossip.Tests.Shared;
 using Xunit;
 
 namespace OrleansGossip.Hosting.Tests.Servers;
@@ -24,7 +25,7 @@ public sealed class AzuriteServer : IAsyncLifetime
     /// <summary>The azurite-blob program of the repository's tools folder.</summary>
     public static string Program()
     {
-        var program = Path.Combine(RepositoryRoot.Path, "tools", "azurite", "node_modules", ".bin", "azurite-blob");
+        var program = RepositoryFiles.Path("tools", "azurite", "node_modules", ".bin", "azurite-blob");
         return File.Exists(program)
             ? program
             : throw new InvalidOperationException($"{program} is missing: ./test.sh installs it (npm ci --prefix tools/azurite)");

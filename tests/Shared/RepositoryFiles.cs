@@ -1,7 +1,10 @@
-namespace OrleansGossip.Grains.Tests.Scenarios;
+namespace OrleansGossip.Tests.Shared;
 
-/// <summary>Finds files of the repository from wherever the tests run.</summary>
-public static class RepositoryFiles
+/// <summary>
+/// The repository's files, from wherever the tests run: the root is the first folder above the test binaries that
+/// holds the solution file. Each test project compiles this file in (see <c>tests/Directory.Build.props</c>).
+/// </summary>
+internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
