@@ -15,10 +15,10 @@ namespace OrleansGossip.Grains.Network;
 /// delivery tick; when the tick comes they are gathered per destination node and handed to the destination grain:
 /// queued to it directly when it is activated on this silo and attached (<see cref="Attach"/>), else as one one-way
 /// grain call. Each message names its destination by the node's <see cref="Mailbox"/>, which also keeps the node's
-/// place in the batches being gathered. One thread, no timer per message; how late each tick fires is recorded as the emulator's lag.
-/// A batch per destination is made only when its tick fires, so what waits for a tick is one entry in a reused list
-/// per message: at a large time scale messages wait for seconds of wall time, and per-batch objects made when they
-/// were sent would outlive young collections and make every one of them long.
+/// place in the batches being gathered. One thread, no timer per message; how late each tick fires is recorded as the
+/// emulator's lag. A batch per destination is made only when its tick fires, so what waits for a tick is one entry
+/// in a reused list per message: at a large time scale messages wait for seconds of wall time, and per-batch objects
+/// made when they were sent would outlive young collections and make every one of them long.
 /// </summary>
 public sealed partial class DeliveryScheduler : IDisposable
 {
@@ -49,11 +49,11 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly Stack<List<PendingMessage>> _spareTicks = new();
     private readonly ConcurrentDictionary<string, Mailbox> _mailboxes = new(StringComparer.Ordinal);
     private readonly List<GatheredBatch> _ready = [];
+    private readonly ConcurrentQueue<List<Envelope>> _spare = new();
+    private int _spareCount;
 
     /// <summary>Counts the gatherings, so that a mailbox tells a batch index of this one from a stale one.</summary>
     private long _round;
-    private readonly ConcurrentQueue<List<Envelope>> _spare = new();
-    private int _spareCount;
     private long _localDeliveries;
     private long _grainCallDeliveries;
     private readonly Thread _thread;
