@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansGossip.Benchmarks.Micro;
 
 namespace OrleansGossip.Benchmarks;
 
@@ -8,7 +9,8 @@ namespace OrleansGossip.Benchmarks;
 /// library subnet at a time scale, and whether the emulator keeps up. <c>dashboard-cost</c>: the
 /// throughput a run loses while the dashboard watches it. <c>tls-cost</c>: the throughput and CPU mutual TLS between
 /// two silos costs. <c>placement</c>: what placing nodes by subnet saves on two silos. <c>fidelity</c>: time to reach all nodes of a full mesh against the closed-form expectation.
-/// <c>bandwidth</c>: the duplicate ratio of each protocol on library scenarios without faults.
+/// <c>bandwidth</c>: the duplicate ratio of each protocol on library scenarios without faults. <c>micro</c>:
+/// BenchmarkDotNet micro-benchmarks of the protocol core alone.
 /// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures.
 /// </summary>
 public static class Program
@@ -25,6 +27,7 @@ public static class Program
             PlacementCommand.Create(),
             FidelityCommand.Create(),
             BandwidthCommand.Create(),
+            MicroCommand.Create(),
         };
 
         return await root.Parse(args).InvokeAsync();
