@@ -26,6 +26,10 @@ public sealed class RevocationTests
             hosts.Add(primary);
             var revoked = await TestSilos.StartAsync(b);
             hosts.Add(revoked);
+
+            // Until silo-a counts silo-b in, the two may disagree on which owns the registry grain's directory entry,
+            // and the allow-list could be written to one activation and read from another.
+            await Poll.UntilAsync(async () => await primary.ActiveSilosAsync() == 2, "silo-a sees silo-b join the cluster");
             var registry = primary.Grains().GetGrain<IRegistryGrain>("cluster");
 
             var allowedVersion = await registry.AllowSilosAsync([CertificateFingerprint.Of(pki.Silo("silo-a")), CertificateFingerprint.Of(pki.Silo("silo-b"))]);
