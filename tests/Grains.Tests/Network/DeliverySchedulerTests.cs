@@ -39,7 +39,7 @@ public sealed class DeliverySchedulerTests : IDisposable
     {
         var node = new RecordingNode();
         _scheduler.Attach("run/a", node);
-        var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(1, 2)), Priority.Fetch));
+        var envelope = Request("b", 1, 2);
 
         _scheduler.Schedule(new ScheduledMessage(_scheduler.MailboxOf("run/a"), envelope, TimeProvider.System.GetUtcNow()));
 
@@ -58,7 +58,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         _scheduler.Attach("run/a", old);
         _scheduler.Attach("run/a", replacement);
         _scheduler.Detach("run/a", old);
-        var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(3, 4)), Priority.Fetch));
+        var envelope = Request("b", 3, 4);
 
         _scheduler.Schedule(new ScheduledMessage(_scheduler.MailboxOf("run/a"), envelope, TimeProvider.System.GetUtcNow(), Downloaded: true));
 
@@ -79,7 +79,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         var sent = Enumerable.Range(0, 6)
             .Select(i => new ScheduledMessage(
                 _scheduler.MailboxOf(i % 2 == 0 ? "run/a" : "run/b"),
-                new Envelope(new NodeId("c"), new ArtifactRequest(new ArtifactId(new Hash128(5, (ulong)i)), Priority.Fetch)),
+                Request("c", 5, (ulong)i),
                 due))
             .ToList();
 
@@ -95,7 +95,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         var mailbox = _scheduler.MailboxOf("run/a");
         var node = new RecordingNode();
         _scheduler.Attach("run/a", node);
-        var envelope = new Envelope(new NodeId("b"), new ArtifactRequest(new ArtifactId(new Hash128(7, 8)), Priority.Fetch));
+        var envelope = Request("b", 7, 8);
 
         _scheduler.Schedule(new ScheduledMessage(mailbox, envelope, TimeProvider.System.GetUtcNow()));
 
@@ -114,7 +114,7 @@ public sealed class DeliverySchedulerTests : IDisposable
         var sent = Enumerable.Range(0, 4)
             .Select(i => new ScheduledMessage(
                 mailbox,
-                new Envelope(new NodeId("c"), new ArtifactRequest(new ArtifactId(new Hash128(9, (ulong)i)), Priority.Fetch)),
+                Request("c", 9, (ulong)i),
                 due,
                 Downloaded: i % 2 == 1))
             .ToList();
@@ -128,6 +128,10 @@ public sealed class DeliverySchedulerTests : IDisposable
             Assert.Equal(sent.Where(m => m.Downloaded == downloaded).Select(m => m.Envelope), batch.Envelopes);
         }
     }
+
+    /// <summary>A request for artifact (<paramref name="high"/>, <paramref name="low"/>) from node <paramref name="sender"/>.</summary>
+    private static Envelope Request(string sender, ulong high, ulong low) =>
+        new(new NodeId(sender), new ArtifactRequest(new ArtifactId(new Hash128(high, low)), Priority.Fetch));
 
     public void Dispose()
     {
