@@ -1,19 +1,27 @@
 namespace OrleansGossip.Abstractions.Runs;
 
 /// <summary>
-/// How late scheduled deliveries fired, in wall milliseconds, as counts in buckets that double in width
-/// (under 0.125 ms, under 0.25 ms, ...). Cheap to add to, to merge and to ship.
+/// How late scheduled deliveries fired, in wall milliseconds, as counts in buckets. The first holds everything up to
+/// 0.125 ms; above it each doubling is cut into <see cref="StepsPerDoubling"/> buckets of equal width, so that a
+/// percentile read as its bucket's upper bound is never more than a sixteenth above the true value, whatever the
+/// scale. Cheap to add to, to merge and to ship.
 /// </summary>
 [GenerateSerializer]
 public sealed class LagHistogram
 {
-    public const int BucketCount = 24;
+    public const int StepsPerDoubling = 16;
+    public const int Doublings = 24;
+    public const int BucketCount = 1 + (Doublings * StepsPerDoubling);
     private const double FirstBucketMs = 0.125;
 
     [Id(0)] public long[] Buckets { get; init; } = new long[BucketCount];
 
     public long Count => Buckets.Sum();
 
+    /// <summary>
+    /// The bucket of a lag: 0 up to <see cref="FirstBucketMs"/>; above it, the doubling it falls in and the step
+    /// within that doubling, each bucket holding its upper bound but not its lower one.
+    /// </summary>
     public static int BucketOf(double lagMs)
     {
         if (!(lagMs > FirstBucketMs))
@@ -21,24 +29,56 @@ public sealed class LagHistogram
             return 0;
         }
 
-        var bucket = (int)Math.Ceiling(Math.Log2(lagMs / FirstBucketMs));
-        return Math.Clamp(bucket, 0, BucketCount - 1);
+        var ratio = lagMs / FirstBucketMs;
+        if (double.IsPositiveInfinity(ratio))
+        {
+            return BucketCount - 1;
+        }
+
+        var doubling = Math.ILogB(ratio);
+        var step = (int)Math.Ceiling((Math.ScaleB(ratio, -doubling) - 1) * StepsPerDoubling);
+        if (step == 0)
+        {
+            // Exactly a power of two: the top of the doubling below.
+            doubling--;
+            step = StepsPerDoubling;
+        }
+
+        return (int)Math.Min((doubling * (long)StepsPerDoubling) + step, BucketCount - 1);
     }
 
     /// <summary>The upper bound of a bucket, in wall milliseconds.</summary>
-    public static double UpperBoundMs(int bucket) => FirstBucketMs * Math.Pow(2, bucket);
+    public static double UpperBoundMs(int bucket)
+    {
+        if (bucket <= 0)
+        {
+            return FirstBucketMs;
+        }
+
+        var doubling = (bucket - 1) / StepsPerDoubling;
+        var step = ((bucket - 1) % StepsPerDoubling) + 1;
+        return Math.ScaleB(FirstBucketMs, doubling) * (1 + ((double)step / StepsPerDoubling));
+    }
 
     public void Add(double lagMs) => Interlocked.Increment(ref Buckets[BucketOf(lagMs)]);
 
+    /// <summary>Adds another histogram's counts to this one's; one of another shape (from another version) is refused.</summary>
     public void Merge(LagHistogram other)
     {
+        if (other.Buckets.Length != BucketCount)
+        {
+            throw new ArgumentException(
+                $"a lag histogram has {BucketCount} buckets; this one has {other.Buckets.Length}, so it comes from another version of the emulator",
+                nameof(other));
+        }
+
         for (var i = 0; i < BucketCount; i++)
         {
             Buckets[i] += other.Buckets[i];
         }
     }
 
-    /// <summary>The upper bound of the bucket holding the <paramref name="quantile"/>; 0 when empty.</summary>
+    /// <summary>The upper bound of the bucket holding the <paramref name="quantile"/>; 0 when empty or in the first bucket.</summary>
     public double Percentile(double quantile)
     {
         var total = Count;
@@ -47,7 +87,7 @@ public sealed class LagHistogram
             return 0;
         }
 
-        var rank = (long)Math.Ceiling(quantile * total);
+        var rank = Math.Max(1, (long)Math.Ceiling(quantile * total));
         long seen = 0;
         for (var i = 0; i < BucketCount; i++)
         {
