@@ -225,45 +225,24 @@ public sealed partial class DeliveryScheduler : IDisposable
         var ready = new List<(long Tick, List<PendingMessage> Messages)>();
         while (true)
         {
+            TimeSpan shortSleep;
             lock (_gate)
             {
-                while (!_stopping)
-                {
-                    var nowTicks = _wall.GetUtcNow().UtcTicks;
-                    if (_due.TryPeek(out _, out var tick))
-                    {
-                        var wait = tick * _tickTicks - nowTicks;
-                        if (wait <= 0)
-                        {
-                            break;
-                        }
-
-                        _sleepingUntilTick = tick;
-                        Monitor.Wait(_gate, TimeSpan.FromTicks(Math.Min(wait, TimeSpan.TicksPerSecond)));
-                    }
-                    else
-                    {
-                        _sleepingUntilTick = long.MaxValue;
-                        Monitor.Wait(_gate, TimeSpan.FromSeconds(1));
-                    }
-                }
-
-                _sleepingUntilTick = long.MinValue;
-
-                if (_stopping)
+                if (!WaitForDueTick(out shortSleep))
                 {
                     return;
                 }
 
-                var now = _wall.GetUtcNow().UtcTicks;
-                while (_due.TryPeek(out var tick, out _) && tick * _tickTicks <= now)
+                if (shortSleep == TimeSpan.Zero)
                 {
-                    _due.Dequeue();
-                    if (_pending.Remove(tick, out var messages))
-                    {
-                        ready.Add((tick, messages));
-                    }
+                    TakeDueTicks(ready);
                 }
+            }
+
+            if (shortSleep > TimeSpan.Zero)
+            {
+                ShortSleep.For(shortSleep);
+                continue;
             }
 
             Gather(ready, _wall.GetUtcNow().UtcTicks);
@@ -286,6 +265,59 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
 
             ready.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Under the lock, waits until a tick is due (true) or the scheduler stops (false). A monitor's wait takes whole
+    /// milliseconds, cut down, so a tick less than a millisecond away is left to <paramref name="shortSleep"/>, to be
+    /// slept outside the lock (<see cref="ShortSleep"/>); waiting for it here would spin until it came. No earlier tick
+    /// can come up meanwhile unless ticks are shorter than a millisecond, and then it is late by less than one.
+    /// </summary>
+    private bool WaitForDueTick(out TimeSpan shortSleep)
+    {
+        shortSleep = TimeSpan.Zero;
+        while (!_stopping)
+        {
+            var nowTicks = _wall.GetUtcNow().UtcTicks;
+            if (!_due.TryPeek(out _, out var tick))
+            {
+                _sleepingUntilTick = long.MaxValue;
+                Monitor.Wait(_gate, TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            var wait = tick * _tickTicks - nowTicks;
+            if (wait <= 0)
+            {
+                _sleepingUntilTick = long.MinValue;
+                return true;
+            }
+
+            _sleepingUntilTick = tick;
+            if (wait < TimeSpan.TicksPerMillisecond)
+            {
+                shortSleep = TimeSpan.FromTicks(wait);
+                return true;
+            }
+
+            Monitor.Wait(_gate, TimeSpan.FromTicks(Math.Min(wait, TimeSpan.TicksPerSecond)));
+        }
+
+        return false;
+    }
+
+    /// <summary>Under the lock, moves the lists of every tick now due to <paramref name="ready"/>.</summary>
+    private void TakeDueTicks(List<(long Tick, List<PendingMessage> Messages)> ready)
+    {
+        var now = _wall.GetUtcNow().UtcTicks;
+        while (_due.TryPeek(out var tick, out _) && tick * _tickTicks <= now)
+        {
+            _due.Dequeue();
+            if (_pending.Remove(tick, out var messages))
+            {
+                ready.Add((tick, messages));
+            }
         }
     }
 

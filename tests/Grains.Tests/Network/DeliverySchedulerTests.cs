@@ -129,6 +129,38 @@ public sealed class DeliverySchedulerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Messages_due_less_than_a_millisecond_ahead_arrive_in_due_order_and_never_before_their_tick()
+    {
+        // Ticks a fraction of a millisecond away are slept for outside the monitor (ShortSleep), not waited for on it.
+        var tick = _scheduler.Tick;
+        var handed = new ConcurrentQueue<(string Node, DateTimeOffset At)>();
+        var start = TimeProvider.System.GetUtcNow();
+        var offsetsUs = new[] { 300, 600, 900, 1_700, 2_400, 3_100 };
+        var nodes = offsetsUs.Select((_, i) => new RecordingNode(handed, $"run/{i}")).ToList();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            _scheduler.Attach($"run/{i}", nodes[i]);
+        }
+
+        var sent = offsetsUs
+            .Select((us, i) => new ScheduledMessage(_scheduler.MailboxOf($"run/{i}"), Request("s", 10, (ulong)i), start.AddMicroseconds(us)))
+            .ToList();
+        _scheduler.ScheduleAll(sent);
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            Assert.Equal([sent[i].Envelope], (await nodes[i].NextAsync()).Envelopes);
+        }
+
+        Assert.Equal(sent.Select(m => m.Destination.Key), handed.Select(h => h.Node));
+        foreach (var (message, (_, at)) in sent.Zip(handed))
+        {
+            var dueTick = (message.DueWall.UtcTicks + tick.Ticks - 1) / tick.Ticks;
+            Assert.True(at.UtcTicks >= dueTick * tick.Ticks, $"{message.Destination.Key} was handed its batch before its tick");
+        }
+    }
+
     /// <summary>A request for artifact (<paramref name="high"/>, <paramref name="low"/>) from node <paramref name="sender"/>.</summary>
     private static Envelope Request(string sender, ulong high, ulong low) =>
         new(new NodeId(sender), new ArtifactRequest(new ArtifactId(new Hash128(high, low)), Priority.Fetch));
@@ -139,7 +171,8 @@ public sealed class DeliverySchedulerTests : IDisposable
         _services.Dispose();
     }
 
-    private sealed class RecordingNode : ILocalNode
+    /// <summary>A node that keeps what it is handed, and notes in <paramref name="handed"/> (when given) when it was handed it.</summary>
+    private sealed class RecordingNode(ConcurrentQueue<(string Node, DateTimeOffset At)>? handed = null, string key = "") : ILocalNode
     {
         private readonly SemaphoreSlim _arrived = new(0);
 
@@ -147,6 +180,8 @@ public sealed class DeliverySchedulerTests : IDisposable
 
         public void Deliver(List<Envelope> envelopes, bool downloaded)
         {
+            handed?.Enqueue((key, TimeProvider.System.GetUtcNow()));
+
             // The scheduler may reuse the list once the node is done with it: keep a copy.
             Received.Enqueue(new MessageBatch(envelopes.ToList(), downloaded));
             _arrived.Release();
