@@ -16,7 +16,8 @@ internal static partial class ShortSleep
     /// <summary>How long before the moment a sleep ends, to wake in time.</summary>
     public static readonly TimeSpan WakeMargin = TimeSpan.FromMicroseconds(150);
 
-    private static readonly bool HasNanosleep = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD();
+    /// <summary>Whether <c>nanosleep</c> can be called; cleared if the C library turns out not to have it.</summary>
+    private static bool s_hasNanosleep = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD();
 
     /// <summary>Returns about <paramref name="duration"/> from now, which should be under a millisecond.</summary>
     public static void For(TimeSpan duration)
@@ -28,7 +29,7 @@ internal static partial class ShortSleep
 
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var sleep = duration - WakeMargin;
-        if (HasNanosleep && sleep > TimeSpan.Zero)
+        if (s_hasNanosleep && sleep > TimeSpan.Zero)
         {
             var request = new TimeSpec
             {
@@ -36,8 +37,15 @@ internal static partial class ShortSleep
                 Nanoseconds = (nint)(sleep.Ticks % TimeSpan.TicksPerSecond * TimeSpan.NanosecondsPerTick),
             };
 
-            // Interrupted by a signal it returns early, and the rest is yielded away below.
-            _ = Nanosleep(in request, IntPtr.Zero);
+            try
+            {
+                // Interrupted by a signal it returns early, and the rest is yielded away below.
+                _ = Nanosleep(in request, IntPtr.Zero);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                s_hasNanosleep = false;
+            }
         }
 
         while (Stopwatch.GetTimestamp() < until)
