@@ -269,10 +269,11 @@ public sealed partial class DeliveryScheduler : IDisposable
     }
 
     /// <summary>
-    /// Under the lock, waits until a tick is due (true) or the scheduler stops (false). A monitor's wait takes whole
-    /// milliseconds, cut down, so a tick less than a millisecond away is left to <paramref name="shortSleep"/>, to be
-    /// slept outside the lock (<see cref="ShortSleep"/>); waiting for it here would spin until it came. No earlier tick
-    /// can come up meanwhile unless ticks are shorter than a millisecond, and then it is late by less than one.
+    /// Under the lock, waits until a tick is due or less than a millisecond away (true), or the scheduler stops
+    /// (false). A monitor's wait takes whole milliseconds, cut down, so a tick less than a millisecond away is left to
+    /// <paramref name="shortSleep"/>, to be slept outside the lock (<see cref="ShortSleep"/>); waiting for it here
+    /// would spin until it came. No earlier tick can come up meanwhile unless ticks are shorter than a millisecond,
+    /// and then it is late by less than one.
     /// </summary>
     private bool WaitForDueTick(out TimeSpan shortSleep)
     {
