@@ -43,6 +43,11 @@ public sealed class ConsensusClient : IArtifactClient
 
     private long _selfRankHeight = -1;
 
+    /// <summary><see cref="NextDeadlineMs"/> as last worked out; stale once anything it depends on changed.</summary>
+    private double? _deadline;
+
+    private bool _deadlineStale = true;
+
     public ConsensusClient(GossipNode node, ConsensusSpec spec, ulong runSeed, IEnumerable<NodeId> members)
     {
         _node = node;
@@ -61,22 +66,21 @@ public sealed class ConsensusClient : IArtifactClient
     /// <summary>Shares needed to notarize or finalize: n - f, where f = (n - 1) / 3 nodes may be faulty.</summary>
     public int Threshold => _members.Length - ((_members.Length - 1) / 3);
 
+    /// <summary>
+    /// The earlier of this node's proposal time and its next notarization. It depends on the client's state alone, not
+    /// on the clock, so it is worked out again only after that state changed: the host asks at the end of every turn.
+    /// </summary>
     public double? NextDeadlineMs
     {
         get
         {
-            double? next = null;
-            if (ProposeAtMs() is { } propose)
+            if (_deadlineStale)
             {
-                next = propose;
+                _deadline = Min(ProposeAtMs(), NotarizeAtMs());
+                _deadlineStale = false;
             }
 
-            if (NotarizeAtMs() is { } notarize)
-            {
-                next = next is { } n ? Math.Min(n, notarize) : notarize;
-            }
-
-            return next;
+            return _deadline;
         }
     }
 
@@ -93,6 +97,7 @@ public sealed class ConsensusClient : IArtifactClient
     {
         _members = members.Select(TagOf).Distinct().Order().ToArray();
         _selfRankHeight = -1;
+        _deadlineStale = true;
     }
 
     public bool IsStale(Advert advert) => advert.Kind == ArtifactKind.Ingress && _included.Contains(advert.Id);
@@ -110,6 +115,7 @@ public sealed class ConsensusClient : IArtifactClient
                 {
                     list.Add(new Proposal(advert.Id, RankOf(artifact.Body.Seed, height)));
                     _included.UnionWith(includes);
+                    _deadlineStale = true;
                 }
 
                 break;
@@ -141,6 +147,11 @@ public sealed class ConsensusClient : IArtifactClient
 
     public void Tick()
     {
+        if (NextDeadlineMs is not { } due || NowMs < due)
+        {
+            return;
+        }
+
         if (ProposeAtMs() is { } proposeAt && NowMs >= proposeAt)
         {
             Propose();
@@ -155,6 +166,8 @@ public sealed class ConsensusClient : IArtifactClient
                 Share(ArtifactKind.NotarizationShare, _height, proposal.Id);
             }
         }
+
+        _deadlineStale = true;
     }
 
     private bool IsDueForNotarization(Proposal proposal) =>
@@ -246,6 +259,7 @@ public sealed class ConsensusClient : IArtifactClient
         _height = height + 1;
         _heightStartMs = NowMs;
         _notarizedByMe.Clear();
+        _deadlineStale = true;
         if (endorsed)
         {
             Share(ArtifactKind.FinalizationShare, height, block);
@@ -262,6 +276,7 @@ public sealed class ConsensusClient : IArtifactClient
         }
 
         FinalizedHeight = height;
+        _deadlineStale = true;
         _node.Ledger.RecordFinalization(height, block, NowMs);
         var pool = _node.Pool;
         pool.FinalizedHeight = Math.Max(pool.FinalizedHeight, height);
@@ -382,6 +397,8 @@ public sealed class ConsensusClient : IArtifactClient
             }
         }
     }
+
+    private static double? Min(double? a, double? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
 
     private sealed record Proposal(ArtifactId Id, int Rank);
 }
