@@ -7,8 +7,18 @@ namespace OrleansGossip.Grains.Protocol.Tables;
 /// </summary>
 internal static class RunLongArray
 {
+    /// <summary>
+    /// A zeroed array, written before anything reads it. Fresh pages that are read first map the kernel's shared zero
+    /// page, and the first write to each then costs a copy and a flush of every core's address cache; an array the
+    /// tables probe before they fill it would pay that on every page.
+    /// </summary>
     public static T[] Allocate<T>(int length)
-        where T : unmanaged => GC.AllocateArray<T>(length, pinned: true);
+        where T : unmanaged
+    {
+        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        array.AsSpan().Clear();
+        return array;
+    }
 
     /// <summary>A longer array holding <paramref name="array"/>'s items: twice as long, and at least <paramref name="minimum"/>.</summary>
     public static T[] Grow<T>(T[] array, int minimum)
