@@ -191,14 +191,15 @@ public sealed class AdvertGossipNode : GossipNode
             return;
         }
 
+        if (Pool.Contains(advert))
+        {
+            return; // Most adverts are for what the node holds already: one look at the pool is all they cost.
+        }
+
         var priority = _priority.Classify(advert);
         if (priority == Priority.Drop)
         {
-            if (!Pool.Contains(advert))
-            {
-                RecordUnwanted(advert);
-            }
-
+            RecordUnwanted(advert);
             return;
         }
 
