@@ -71,9 +71,9 @@ public sealed class AdvertGossipNode : GossipNode
             download.RecordTimeout(source);
             if (download.EveryAdvertiserTimedOut(MaxTimeoutsPerAdvertiser))
             {
-                _downloads.Remove(download.Advert.Id);
                 Ledger.RecordAbandoned(download.Advert);
                 Context.Observer.Record(GossipEvent.Dropped, download.Advert.Kind, 0);
+                _downloads.Remove(download.Advert.Id);
                 continue;
             }
 
@@ -150,10 +150,10 @@ public sealed class AdvertGossipNode : GossipNode
         var freed = false;
         if (_downloads.TryGet(artifact.Id, out var download))
         {
-            // The pool holds it now, fetched or submitted here meanwhile: the download is over. Were it left pending,
-            // a body arriving for it would fail to enter the pool and count its honest sender as misbehaving.
+            // The pool holds it now, fetched or submitted here meanwhile: the download is over (it is removed once its
+            // advertisers are read below). Were it left pending, a body arriving for it would fail to enter the pool
+            // and count its honest sender as misbehaving.
             holders = download;
-            _downloads.Remove(artifact.Id);
             if (download.Source is { } inFlight)
             {
                 _scheduler.FinishedDownload(inFlight);
@@ -169,6 +169,11 @@ public sealed class AdvertGossipNode : GossipNode
             {
                 SendAdvert(peer, message ??= new AdvertMessage(artifact.Advert));
             }
+        }
+
+        if (holders is not null)
+        {
+            _downloads.Remove(artifact.Id);
         }
 
         if (freed)
@@ -203,7 +208,7 @@ public sealed class AdvertGossipNode : GossipNode
             return;
         }
 
-        var download = new Download(advert, priority, Peers.Count);
+        var download = _downloads.Rent(advert, priority, Peers.Count);
         download.AddAdvertiser(from);
         _downloads.Add(download);
         if (download.IsFetchable)
@@ -274,8 +279,8 @@ public sealed class AdvertGossipNode : GossipNode
                 _scheduler.FinishedDownload(source);
             }
 
-            _downloads.Remove(download.Advert.Id);
             RecordUnwanted(download.Advert);
+            _downloads.Remove(download.Advert.Id);
         }
 
         _unwanted.Clear();

@@ -9,6 +9,7 @@ namespace OrleansGossip.Grains.Protocol;
 /// priority, the one download in flight, if any, and how often each advertiser timed out on it. It makes room for
 /// <paramref name="peers"/> advertisers (at least <see cref="MinimumRoom"/>) when the first one comes: in a subnet most
 /// peers advertise before the body arrives, and growing the room by doubling made two or three arrays per download.
+/// A node's <see cref="DownloadManager"/> reuses its finished downloads, room and all (<see cref="Reuse"/>).
 /// </summary>
 public sealed class Download(Advert advert, Priority priority, int peers = Download.MinimumRoom)
 {
@@ -25,7 +26,9 @@ public sealed class Download(Advert advert, Priority priority, int peers = Downl
 
     private int _advertiserCount;
 
-    public Advert Advert { get; } = advert;
+    private int _room = Math.Max(MinimumRoom, peers);
+
+    public Advert Advert { get; private set; } = advert;
 
     public Priority Priority { get; set; } = priority;
 
@@ -61,7 +64,7 @@ public sealed class Download(Advert advert, Priority priority, int peers = Downl
 
         if (_advertiserCount == _advertisers.Length)
         {
-            Array.Resize(ref _advertisers, _advertisers.Length == 0 ? Math.Max(MinimumRoom, peers) : 2 * _advertisers.Length);
+            Array.Resize(ref _advertisers, _advertisers.Length < _room ? _room : 2 * _advertisers.Length);
         }
 
         _advertisers[_advertiserCount++] = peer;
@@ -110,5 +113,26 @@ public sealed class Download(Advert advert, Priority priority, int peers = Downl
         {
             AddAdvertiser(peer);
         }
+    }
+
+    /// <summary>
+    /// Makes a finished download a fresh one for <paramref name="next"/>, keeping its room for advertisers: a download
+    /// lives until its body comes, long enough at a time scale to outlive a young collection, so a new one per artifact
+    /// was copied by the collections that stop the emulator.
+    /// </summary>
+    internal void Reuse(Advert next, Priority nextPriority, int peers)
+    {
+        Array.Clear(_advertisers, 0, _advertiserCount);
+        _advertiserCount = 0;
+        _room = Math.Max(MinimumRoom, peers);
+        _timeouts = null;
+        Advert = next;
+        Priority = nextPriority;
+        Source = null;
+        Attempt = 0;
+        DeadlineMs = 0;
+        EarlierDeadline = null;
+        LaterDeadline = null;
+        HasDeadline = false;
     }
 }

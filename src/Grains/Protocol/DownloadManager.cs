@@ -1,4 +1,5 @@
 using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Registry;
 
 namespace OrleansGossip.Grains.Protocol;
@@ -7,13 +8,19 @@ namespace OrleansGossip.Grains.Protocol;
 /// The artifacts a node wants, and the deadlines of their downloads: one download per artifact at a time; a
 /// download past its deadline times out and its source goes to the back of the advertisers. The deadlines form a
 /// list ordered by time, through the downloads themselves: a download leaves it when it is removed or started
-/// again, so the list holds no more than the downloads, and a node's next wake-up is a live deadline.
+/// again, so the list holds no more than the downloads, and a node's next wake-up is a live deadline. A removed
+/// download is kept for reuse (<see cref="Rent"/>), up to <see cref="MaxSpare"/> of them, linked through the same fields.
 /// </summary>
 public sealed class DownloadManager
 {
+    /// <summary>The most finished downloads kept for reuse: about what a node has in flight at once in a busy subnet.</summary>
+    public const int MaxSpare = 64;
+
     private readonly Dictionary<ArtifactId, Download> _downloads = [];
     private Download? _earliest;
     private Download? _latest;
+    private Download? _spare;
+    private int _spareCount;
 
     public int Count => _downloads.Count;
 
@@ -25,8 +32,23 @@ public sealed class DownloadManager
 
     public bool TryGet(ArtifactId id, out Download download) => _downloads.TryGetValue(id, out download!);
 
+    /// <summary>A download for <paramref name="advert"/>, a finished one made fresh if there is one; not added yet.</summary>
+    public Download Rent(Advert advert, Priority priority, int peers)
+    {
+        if (_spare is not { } download)
+        {
+            return new Download(advert, priority, peers);
+        }
+
+        _spare = download.LaterDeadline;
+        _spareCount--;
+        download.Reuse(advert, priority, peers);
+        return download;
+    }
+
     public void Add(Download download) => _downloads.Add(download.Advert.Id, download);
 
+    /// <summary>Ends the download of <paramref name="id"/>. The download object is kept for reuse: use it no more.</summary>
     public bool Remove(ArtifactId id)
     {
         if (!_downloads.Remove(id, out var download))
@@ -35,6 +57,13 @@ public sealed class DownloadManager
         }
 
         Unlink(download);
+        if (_spareCount < MaxSpare)
+        {
+            download.LaterDeadline = _spare;
+            _spare = download;
+            _spareCount++;
+        }
+
         return true;
     }
 

@@ -121,6 +121,34 @@ public sealed class DownloadManagerTests
         Assert.Equal([A, B], download.Advertisers.ToArray());
     }
 
+    [Fact]
+    public void A_finished_download_comes_back_fresh_for_the_next_artifact()
+    {
+        var manager = new DownloadManager();
+        var finished = NewDownload(A, B, C);
+        manager.Add(finished);
+        manager.Start(finished, A, deadlineMs: 1_000);
+        finished.RecordTimeout(B);
+        manager.Remove(finished.Advert.Id);
+
+        var next = NewDownload().Advert;
+        var reused = manager.Rent(next, Priority.FetchNow, peers: 2);
+        Assert.Same(finished, reused);
+        Assert.Equal(next, reused.Advert);
+        Assert.Equal(Priority.FetchNow, reused.Priority);
+        Assert.Equal(0, reused.Advertisers.Length);
+        Assert.Null(reused.Source);
+        Assert.Equal(0, reused.Attempt);
+        Assert.Equal(0, reused.TimeoutsOf(B));
+
+        manager.Add(reused);
+        reused.AddAdvertiser(C);
+        manager.Start(reused, C, deadlineMs: 2_000);
+        Assert.Equal(2_000, manager.NextDeadlineMs);
+        Assert.Equal(reused, Assert.Single(manager.TakeTimedOut(5_000)).Download);
+        Assert.NotSame(reused, manager.Rent(NewDownload().Advert, Priority.Fetch, peers: 2));
+    }
+
     private static Download NewDownload(params NodeId[] advertisers)
     {
         var sequence = Interlocked.Increment(ref _sequence);
