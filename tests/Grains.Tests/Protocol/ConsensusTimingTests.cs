@@ -1,7 +1,6 @@
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Scenarios;
-using OrleansGossip.Grains.Protocol.Clients;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Protocol;
@@ -24,13 +23,7 @@ public sealed class ConsensusTimingTests
             LatencyMs = 20,
             BlockClock = false,
         });
-        var clients = Enumerable.Range(0, Nodes)
-            .Select(i => new ConsensusClient(subnet[i], spec, runSeed: 11, subnet.Ids))
-            .ToList();
-        for (var i = 0; i < Nodes; i++)
-        {
-            subnet[i].Attach(clients[i]);
-        }
+        var clients = subnet.AttachConsensus(spec, runSeed: 11);
 
         subnet.RunFor(Heights * spec.TargetBlockIntervalMs);
 

@@ -1,6 +1,5 @@
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Scenarios;
-using OrleansGossip.Grains.Protocol.Clients;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Protocol;
@@ -19,13 +18,7 @@ public sealed class PartitionConsensusTests
             BlockClock = false,
             Settings = GossipSettings.Default with { DownloadTimeoutMs = 2_000 },
         });
-        var clients = Enumerable.Range(0, Nodes)
-            .Select(i => new ConsensusClient(subnet[i], new ConsensusSpec(), runSeed: 5, subnet.Ids))
-            .ToList();
-        for (var i = 0; i < Nodes; i++)
-        {
-            subnet[i].Attach(clients[i]);
-        }
+        var clients = subnet.AttachConsensus(new ConsensusSpec(), runSeed: 5);
 
         subnet.RunFor(4_000);
         var beforeSplit = clients.Min(c => c.FinalizedHeight);

@@ -5,6 +5,7 @@ using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Protocol;
 using OrleansGossip.Grains.Protocol.Clients;
 
@@ -120,6 +121,18 @@ public sealed class SimulatedSubnet
         var artifact = NewArtifact(kind, attribute, sizeBytes);
         _nodes[node].Submit(artifact);
         return artifact;
+    }
+
+    /// <summary>Attaches a consensus client to every node, all on one run seed; returns them by node index.</summary>
+    public IReadOnlyList<ConsensusClient> AttachConsensus(ConsensusSpec spec, ulong runSeed)
+    {
+        var clients = _nodes.Select(node => new ConsensusClient(node, spec, runSeed, _ids)).ToList();
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            _nodes[i].Attach(clients[i]);
+        }
+
+        return clients;
     }
 
     public void SetLatency(int from, int to, double latencyMs) => _latencyMs[(from, to)] = latencyMs;
