@@ -198,7 +198,7 @@ public sealed class AdvertGossipNode : GossipNode
 
         if (Pool.Contains(advert))
         {
-            return; // Most adverts are for what the node holds already: one look at the pool is all they cost.
+            return; // Most adverts are for what the node holds already: nothing to classify.
         }
 
         var priority = _priority.Classify(advert);
