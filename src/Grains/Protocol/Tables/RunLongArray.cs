@@ -15,17 +15,24 @@ internal static class RunLongArray
     public static T[] Allocate<T>(int length)
         where T : unmanaged
     {
-        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        var array = Uninitialized<T>(length);
         array.AsSpan().Clear();
         return array;
     }
 
-    /// <summary>A longer array holding <paramref name="array"/>'s items: twice as long, and at least <paramref name="minimum"/>.</summary>
+    /// <summary>
+    /// A longer array holding <paramref name="array"/>'s items: twice as long, and at least <paramref name="minimum"/>.
+    /// The copy writes its first part, so only the rest is cleared.
+    /// </summary>
     public static T[] Grow<T>(T[] array, int minimum)
         where T : unmanaged
     {
-        var grown = Allocate<T>(Math.Max(minimum, array.Length * 2));
+        var grown = Uninitialized<T>(Math.Max(minimum, array.Length * 2));
         array.CopyTo(grown, 0);
+        grown.AsSpan(array.Length).Clear();
         return grown;
     }
+
+    private static T[] Uninitialized<T>(int length)
+        where T : unmanaged => GC.AllocateUninitializedArray<T>(length, pinned: true);
 }
