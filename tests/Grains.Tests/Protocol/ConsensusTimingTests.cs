@@ -23,21 +23,21 @@ public sealed class ConsensusTimingTests
             LatencyMs = 20,
             BlockClock = false,
         });
-        var clients = subnet.AttachConsensus(spec, runSeed: 11);
+        subnet.AttachConsensus(spec, runSeed: 11);
 
         subnet.RunFor(Heights * spec.TargetBlockIntervalMs);
 
         // Proposals reach every node within a few latencies, well before the notary delay: only the rank-0 maker's
         // block is notarized, at the round's start (the target interval, heights being notarized sooner) plus one
         // notary delay.
+        var expected = Enumerable.Range(0, Heights)
+            .Select(h => (h * spec.TargetBlockIntervalMs) + spec.NotaryDelayMs)
+            .ToList();
         for (var i = 0; i < Nodes; i++)
         {
             var shares = subnet[i].Ledger.Created
                 .Where(c => c.Kind == ArtifactKind.NotarizationShare)
                 .Select(c => c.AtMs)
-                .ToList();
-            var expected = Enumerable.Range(0, Heights)
-                .Select(h => (h * spec.TargetBlockIntervalMs) + spec.NotaryDelayMs)
                 .ToList();
             Assert.Equal(expected, shares);
         }
