@@ -47,9 +47,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
             ApplicationName = typeof(EmbeddedServer).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddEmbeddedConsole(logLevel);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddGossipEmulator()

@@ -25,9 +25,7 @@ public sealed partial class EmbeddedSilo : IAsyncDisposable
     public static async Task<EmbeddedSilo> StartAsync(LogLevel logLevel = LogLevel.Warning, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddEmbeddedConsole(logLevel);
         builder.Logging.AddFilter(typeof(EmbeddedSilo).FullName, LogLevel.Information);
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())

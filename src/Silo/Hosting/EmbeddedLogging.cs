@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansGossip.Silo.Hosting;
+
+/// <summary>
+/// Console logging for a silo embedded in a command (<see cref="EmbeddedSilo"/>, <see cref="EmbeddedServer"/>): one
+/// line per entry, from <c>level</c> up. Orleans' watchdog is kept to errors. Orleans 10.4 starts its platform check
+/// before it stamps its participant check, so a first look that comes early (a busy start, a build beside it) warns
+/// of a "participant check" stalled for as long as the machine has been up. What a real stall costs a run shows in
+/// the run's own lag figures.
+/// </summary>
+public static class EmbeddedLogging
+{
+    /// <summary>The log category of Orleans' silo watchdog.</summary>
+    public const string OrleansWatchdog = "Orleans.Runtime.Watchdog";
+
+    public static ILoggingBuilder AddEmbeddedConsole(this ILoggingBuilder logging, LogLevel level)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.SetMinimumLevel(level);
+        logging.AddFilter(OrleansWatchdog, LogLevel.Error);
+        return logging;
+    }
+}
