@@ -112,6 +112,7 @@ public static class ScaleCommand
             return Figures(report) with
             {
                 DeliveryTickMs = DeliveryTickMs(silo.Services),
+                LagWarningMs = LagWarningMs(silo.Services),
                 ManagedBytesPerNode = BenchmarkOutput.Round((double)(after.Managed - before.Managed) / nodes),
                 WorkingSetBytesPerNode = BenchmarkOutput.Round((double)(after.WorkingSet - before.WorkingSet) / nodes),
                 Runtime = runtime,
@@ -151,6 +152,7 @@ public static class ScaleCommand
             return Figures(report) with
             {
                 DeliveryTickMs = DeliveryTickMs(cluster.Services),
+                LagWarningMs = LagWarningMs(cluster.Services),
                 CpuCoresAllSilos = BenchmarkOutput.Round(cores, 2),
                 NodesPerSilo = perSilo.Select(p => p.Nodes).ToList(),
                 Runtime = runtime,
@@ -188,6 +190,9 @@ public static class ScaleCommand
         };
     }
 
-    private static double DeliveryTickMs(IServiceProvider silo) =>
-        silo.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick.TotalMilliseconds;
+    private static double DeliveryTickMs(IServiceProvider silo) => Options(silo).DeliveryTick.TotalMilliseconds;
+
+    private static double LagWarningMs(IServiceProvider silo) => Options(silo).LagWarningMs;
+
+    private static EmulatorOptions Options(IServiceProvider silo) => silo.GetRequiredService<IOptions<EmulatorOptions>>().Value;
 }

@@ -33,6 +33,9 @@ public sealed record ScaleResult
     /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
     public bool Lagging { get; init; }
 
+    /// <summary>The lag p99 (emulated milliseconds) above which the silo calls a run lagging.</summary>
+    public double LagWarningMs { get; init; }
+
     /// <summary>The granularity of deliveries, emulated milliseconds: arrivals are rounded up to it.</summary>
     public double DeliveryTickMs { get; init; }
 

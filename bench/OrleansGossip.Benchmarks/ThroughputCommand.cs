@@ -76,8 +76,8 @@ public static class ThroughputCommand
         var silo = await EmbeddedSilo.StartAsync();
         try
         {
-            var deliveryTick = silo.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick;
-            BenchmarkOutput.Progress($"embedded silo up; delivery tick {deliveryTick.TotalMilliseconds} ms");
+            var options = silo.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value;
+            BenchmarkOutput.Progress($"embedded silo up; delivery tick {options.DeliveryTick.TotalMilliseconds} ms");
 
             using var sampler = new RuntimeSampler(s.SampleAllocations);
             var oneWay = new OneWayCallResult(0, 0, 0, s.Senders, totalNodes, s.MaxInFlight);
@@ -137,7 +137,8 @@ public static class ThroughputCommand
                 IngressLatencyP99Ms = ingress.Select(k => k.LatencyMs.P99).Max(),
                 AdvertsPerDelivery = deliveries == 0 ? 0 : BenchmarkOutput.Round(ingress.Sum(k => k.AdvertsPerDelivery * k.Deliveries) / deliveries, 2),
                 RequestsPerDelivery = deliveries == 0 ? 0 : BenchmarkOutput.Round(ingress.Sum(k => k.RequestsPerDelivery * k.Deliveries) / deliveries, 2),
-                DeliveryTickMs = deliveryTick.TotalMilliseconds,
+                DeliveryTickMs = options.DeliveryTick.TotalMilliseconds,
+                LagWarningMs = options.LagWarningMs,
                 Runtime = runtime,
                 OneWayRuntime = oneWayRuntime,
                 OneWay = oneWay with { CallsPerSecond = BenchmarkOutput.Round(oneWay.CallsPerSecond), Seconds = BenchmarkOutput.Round(oneWay.Seconds, 2) },

@@ -19,6 +19,9 @@ public sealed record ThroughputResult
 
     public bool Lagging { get; init; }
 
+    /// <summary>The lag p99 (emulated milliseconds) above which the silo calls a run lagging.</summary>
+    public double LagWarningMs { get; init; }
+
     public int Nodes { get; init; }
 
     public int Subnets { get; init; }
