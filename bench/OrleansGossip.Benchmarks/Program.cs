@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrleansGossip.Benchmarks.Micro;
+using OrleansGossip.Benchmarks.Plots;
 
 namespace OrleansGossip.Benchmarks;
 
@@ -11,7 +12,8 @@ namespace OrleansGossip.Benchmarks;
 /// two silos costs. <c>placement</c>: what placing nodes by subnet saves on two silos. <c>fidelity</c>: time to reach all nodes of a full mesh against the closed-form expectation.
 /// <c>bandwidth</c>: the duplicate ratio of each protocol on library scenarios without faults. <c>micro</c>:
 /// BenchmarkDotNet micro-benchmarks of the protocol core alone.
-/// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures.
+/// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures. <c>plot</c>
+/// draws saved results of <c>throughput</c>, <c>scale</c> and <c>fidelity</c> as SVG files, naming each on a line of its own.
 /// </summary>
 public static class Program
 {
@@ -28,6 +30,7 @@ public static class Program
             FidelityCommand.Create(),
             BandwidthCommand.Create(),
             MicroCommand.Create(),
+            PlotCommand.Create(),
         };
 
         return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,259 @@
+using System.Globalization;
+using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Silo.Reports.Plots;
+
+namespace OrleansGossip.Benchmarks.Plots;
+
+/// <summary>A figure drawn from benchmark results, saved as <c>{Name}.svg</c>.</summary>
+public abstract record Figure(string Name, string Title)
+{
+    /// <summary>The plot as the run reports draw it, for a page to hold inline.</summary>
+    public abstract string ToSvg();
+
+    /// <summary>
+    /// The plot as a file of its own, which a browser or a Markdown page shows as a picture: inline in a page, an
+    /// SVG takes the page's namespace; alone, it must name it.
+    /// </summary>
+    public string ToSvgFile()
+    {
+        const string open = "<svg ";
+        var svg = ToSvg();
+        return svg.StartsWith(open, StringComparison.Ordinal) ? $"{open}xmlns=\"http://www.w3.org/2000/svg\" {svg[open.Length..]}" : svg;
+    }
+}
+
+/// <summary>Series against a linear x axis.</summary>
+public sealed record LineFigure(string Name, string Title, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series, bool YPercent = false)
+    : Figure(Name, Title)
+{
+    public override string ToSvg()
+    {
+        var plot = new LinePlot(Title, XLabel, YLabel) { YPercent = YPercent };
+        foreach (var series in Series)
+        {
+            plot.Add(series);
+        }
+
+        return plot.ToSvg();
+    }
+}
+
+/// <summary>A group of bars per category, one bar per series; an optional dashed reference line.</summary>
+public sealed record BarFigure(
+    string Name,
+    string Title,
+    string YLabel,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> Series,
+    (double Y, string Label)? Reference = null)
+    : Figure(Name, Title)
+{
+    public override string ToSvg()
+    {
+        var plot = new BarPlot(Title, YLabel, Categories) { Reference = Reference, ValueFormat = "0.#" };
+        foreach (var (name, values) in Series)
+        {
+            plot.Add(name, values);
+        }
+
+        return plot.ToSvg();
+    }
+}
+
+/// <summary>
+/// The figures benchmark results call for: throughput, lag and CPU against offered load (<c>throughput</c>), lag and
+/// collector pauses against the number of subnets (<c>scale</c>), and measured against expected time to reach all
+/// nodes (<c>fidelity</c>). Runs repeated at one setting are drawn each as a dot, the line going through their median.
+/// </summary>
+public static class BenchmarkFigures
+{
+    /// <summary>The modes that have figures; results of other modes are passed over.</summary>
+    public static readonly IReadOnlyList<string> PlottedModes = ["throughput", "scale", "fidelity"];
+
+    public static IReadOnlyList<Figure> From(IReadOnlyList<ResultLine> results)
+    {
+        var figures = new List<Figure>();
+        var byMode = results.ToLookup(r => r.Mode);
+        figures.AddRange(Throughput(byMode["throughput"].ToList()));
+        figures.AddRange(Scale(byMode["scale"].ToList()));
+        figures.AddRange(Fidelity(byMode["fidelity"].ToList()));
+        return figures;
+    }
+
+    private static IEnumerable<Figure> Throughput(IReadOnlyList<ResultLine> runs)
+    {
+        if (runs.Count == 0)
+        {
+            yield break;
+        }
+
+        // Offered deliveries: every ingress message reaches every node of its subnet but the one it entered at.
+        var points = runs.Select(r => new
+        {
+            Setting = $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}, {Size((long)r.Number("ingressBytes"))}",
+            Offered = r.Number("ingressPerSecondPerSubnet") * r.Number("subnets") * (r.Number("nodesPerSubnet") - 1) / 1000,
+            Delivered = r.Number("deliveriesPerSecond") / 1000,
+            Lag = r.Number("lagMsP99"),
+            Lagging = r.Flag("lagging"),
+            Cores = r.OptionalNumber("runtime", "cpuCores"),
+        }).ToList();
+        var settings = points.GroupBy(p => p.Setting).ToList();
+
+        var delivered = settings.SelectMany(s => Runs(Name("delivered", s.Key, settings.Count), s.Select(p => (p.Offered, p.Delivered)))).ToList();
+        var offered = points.Select(p => p.Offered).Order().ToList();
+        delivered.Insert(0, new PlotSeries("offered", [(offered[0], offered[0]), (offered[^1], offered[^1])]));
+        yield return new LineFigure(
+            "throughput-deliveries",
+            "Deliveries per wall second against offered load",
+            "offered deliveries per second (thousands)",
+            "delivered per second (thousands)",
+            delivered);
+
+        var lag = settings.SelectMany(s => Runs(Name("lag p99", s.Key, settings.Count), s.Select(p => (p.Offered, p.Lag)))).ToList();
+        lag.Add(LagWarning(runs, offered[0], offered[^1]));
+        lag.Add(new PlotSeries("lagging runs", points.Where(p => p.Lagging).Select(p => (p.Offered, p.Lag)).ToList(), PlotStyle.Dots));
+        yield return new LineFigure(
+            "throughput-lag",
+            "Scheduler lag p99 against offered load",
+            "offered deliveries per second (thousands)",
+            "lag p99 (emulated ms)",
+            lag);
+
+        var cpu = settings
+            .SelectMany(s => Runs(Name("process CPU", s.Key, settings.Count), s.Where(p => p.Cores is not null).Select(p => (p.Offered, p.Cores!.Value))))
+            .ToList();
+        if (cpu.Count > 0)
+        {
+            yield return new LineFigure(
+                "throughput-cpu",
+                "Process CPU against offered load",
+                "offered deliveries per second (thousands)",
+                "cores",
+                cpu);
+        }
+    }
+
+    private static IEnumerable<Figure> Scale(IReadOnlyList<ResultLine> runs)
+    {
+        if (runs.Count == 0)
+        {
+            yield break;
+        }
+
+        // A setting is named by what tells it apart: the scenario only when the runs copied several.
+        var scenarios = runs.Select(r => r.Text("scenario")).Distinct().ToList();
+        var points = runs.Select(r => new
+        {
+            Setting = string.Join(", ", new[]
+            {
+                scenarios.Count > 1 ? r.Text("scenario") : null,
+                $"time scale {r.Number("timeScale").ToString(CultureInfo.InvariantCulture)}",
+                r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
+            }.OfType<string>()),
+            Subnets = r.Number("subnets"),
+            Lag = r.Number("lagMsP99"),
+            Lagging = r.Flag("lagging"),
+            PauseShare = r.OptionalNumber("runtime", "gcPauseShare"),
+        }).ToList();
+        var settings = points.GroupBy(p => p.Setting).ToList();
+
+        var lag = settings.SelectMany(s => Runs(Name("lag p99", s.Key, settings.Count), s.Select(p => (p.Subnets, p.Lag)))).ToList();
+        lag.Add(LagWarning(runs, points.Min(p => p.Subnets), points.Max(p => p.Subnets)));
+        lag.Add(new PlotSeries("lagging runs", points.Where(p => p.Lagging).Select(p => (p.Subnets, p.Lag)).ToList(), PlotStyle.Dots));
+        var of = scenarios.Count == 1 ? $" ({scenarios[0]})" : "";
+        yield return new LineFigure("scale-lag", $"Scheduler lag p99 against subnets{of}", "subnets", "lag p99 (emulated ms)", lag);
+
+        var pauses = settings
+            .SelectMany(s => Runs(Name("in pauses", s.Key, settings.Count), s.Where(p => p.PauseShare is not null).Select(p => (p.Subnets, p.PauseShare!.Value))))
+            .ToList();
+        if (pauses.Count > 0)
+        {
+            yield return new LineFigure("scale-gc", $"Wall time in collector pauses against subnets{of}", "subnets", "share of wall time", pauses, YPercent: true);
+        }
+    }
+
+    private static IEnumerable<Figure> Fidelity(IReadOnlyList<ResultLine> runs)
+    {
+        if (runs.Count == 0)
+        {
+            yield break;
+        }
+
+        var cases = runs.Select(r => new
+        {
+            Run = r,
+            Label = $"time scale {r.Number("timeScale").ToString(CultureInfo.InvariantCulture)}",
+            Cases = r.Array("cases").Select(c => new
+            {
+                Category = $"N = {r.Number(c, "cases", "nodes"):0}, {Size((long)r.Number(c, "cases", "artifactBytes"))}",
+                Expected = r.Number(c, "cases", "expectedMs"),
+                Measured = r.Number(c, "cases", "measuredMsMedian"),
+                Error = r.Number(c, "cases", "errorPercent"),
+            }).ToList(),
+        }).ToList();
+        var categories = cases.SelectMany(r => r.Cases.Select(c => c.Category)).Distinct().ToList();
+
+        IReadOnlyList<double?> Values(IEnumerable<(string Category, double Value)> values)
+        {
+            var byCategory = values.GroupBy(v => v.Category).ToDictionary(g => g.Key, g => g.First().Value);
+            return categories.Select(c => byCategory.TryGetValue(c, out var v) ? v : (double?)null).ToList();
+        }
+
+        var time = new List<(string, IReadOnlyList<double?>)>
+        {
+            ("closed form", Values(cases.SelectMany(r => r.Cases.Select(c => (c.Category, c.Expected))))),
+        };
+        time.AddRange(cases.Select(r => ($"measured, {r.Label}", Values(r.Cases.Select(c => (c.Category, c.Measured))))));
+        yield return new BarFigure("fidelity-time", "Time to reach every node: closed form and measured (median)", "ms", categories, time);
+
+        var tolerance = cases[0].Run.Number("tolerancePercent");
+        yield return new BarFigure(
+            "fidelity-error",
+            "Error of the measured time against the closed form",
+            "|error| (%)",
+            categories,
+            cases.Select(r => (r.Label, Values(r.Cases.Select(c => (c.Category, Math.Abs(c.Error)))))).ToList(),
+            (tolerance, $"tolerance, {tolerance.ToString(CultureInfo.InvariantCulture)} %"));
+    }
+
+    /// <summary>
+    /// The lag above which the silo called a run lagging, across the x axis: as the results say, or the emulator's
+    /// default for results that do not (those of older runs), and then named so.
+    /// </summary>
+    private static PlotSeries LagWarning(IReadOnlyList<ResultLine> runs, double from, double to)
+    {
+        var stated = runs.Select(r => r.OptionalNumber("lagWarningMs")).OfType<double>().Distinct().ToList();
+        var (warning, name) = stated.Count switch
+        {
+            0 => (new EmulatorOptions().LagWarningMs, "lag warning (default)"),
+            1 => (stated[0], "lag warning"),
+            _ => (stated.Min(), "lowest lag warning"),
+        };
+        return new PlotSeries(name, [(from, warning), (to, warning)]);
+    }
+
+    /// <summary>A series' name: what it shows when the results have one setting, else the setting it shows it for.</summary>
+    private static string Name(string what, string setting, int settings) => settings == 1 ? what : setting;
+
+    /// <summary>
+    /// A setting's runs: a line through the median at each x and, when some x has more than one run, a dot per run,
+    /// so that repeated runs show their spread.
+    /// </summary>
+    private static IEnumerable<PlotSeries> Runs(string name, IEnumerable<(double X, double Y)> runs)
+    {
+        var all = runs.ToList();
+        var medians = all.GroupBy(p => p.X).OrderBy(g => g.Key).Select(g => (g.Key, BenchmarkOutput.Median(g.Select(p => p.Y)))).ToList();
+        yield return new PlotSeries(name, medians);
+        if (medians.Count < all.Count)
+        {
+            yield return new PlotSeries($"{name}, each run", all, PlotStyle.Dots);
+        }
+    }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1 << 20 when bytes % (1 << 20) == 0 => $"{bytes >> 20} MiB",
+        >= 1 << 10 when bytes % (1 << 10) == 0 => $"{bytes >> 10} KiB",
+        _ => $"{bytes} B",
+    };
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using OrleansGossip.Benchmarks.Plots;
+using OrleansGossip.Silo.Reports.Plots;
+using Xunit;
+
+namespace OrleansGossip.Bench.Tests;
+
+public sealed class BenchmarkFiguresTests
+{
+    [Fact]
+    public void Throughput_runs_give_delivered_against_offered_with_a_median_line_and_the_lagging_runs_marked()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Throughput(rate: 300, delivered: 35_000, lag: 4, lagging: false),
+            Throughput(rate: 900, delivered: 100_000, lag: 60, lagging: true),
+            Throughput(rate: 500, delivered: 58_000, lag: 8, lagging: false),
+            Throughput(rate: 500, delivered: 59_000, lag: 12, lagging: true),
+            Throughput(rate: 500, delivered: 60_000, lag: 9, lagging: false)));
+
+        Assert.Equal(["throughput-deliveries", "throughput-lag", "throughput-cpu"], figures.Select(f => f.Name));
+        var deliveries = Assert.IsType<LineFigure>(figures[0]);
+
+        // 300 ingress/s in each of 10 subnets reach 12 nodes each: 36 000 offered deliveries a second.
+        Assert.Equal([(36.0, 36.0), (108.0, 108.0)], Series(deliveries, "offered").Points);
+        Assert.Equal([(36.0, 35.0), (60.0, 59.0), (108.0, 100.0)], Series(deliveries, "delivered").Points);
+        var each = Series(deliveries, "delivered, each run");
+        Assert.Equal(PlotStyle.Dots, each.Style);
+        Assert.Equal(5, each.Points.Count);
+
+        var lag = Assert.IsType<LineFigure>(figures[1]);
+        Assert.Equal([(36.0, 4.0), (60.0, 9.0), (108.0, 60.0)], Series(lag, "lag p99").Points);
+        Assert.Equal([(108.0, 60.0), (60.0, 12.0)], Series(lag, "lagging runs").Points);
+        Assert.Equal([(36.0, 10.0), (108.0, 10.0)], Series(lag, "lag warning (default)").Points); // Results that do not say.
+
+        var cpu = Assert.IsType<LineFigure>(figures[2]);
+        Assert.Equal([(36.0, 0.3), (60.0, 0.5), (108.0, 0.9)], Series(cpu, "process CPU").Points);
+    }
+
+    [Fact]
+    public void A_setting_run_once_at_each_point_gets_no_dots_of_its_own()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03),
+            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07)));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        Assert.Equal("Scheduler lag p99 against subnets (ic-app-subnet)", lag.Title);
+        Assert.Equal(["lag p99", "lag warning", "lagging runs"], lag.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 6.2), (300.0, 12.4)], lag.Series[0].Points);
+        Assert.Equal([(200.0, 12.0), (300.0, 12.0)], lag.Series[1].Points); // As the results say.
+        Assert.Equal([(300.0, 12.4)], lag.Series[2].Points);
+
+        var pauses = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-gc"));
+        Assert.True(pauses.YPercent);
+        Assert.Equal([(200.0, 0.03), (300.0, 0.07)], Assert.Single(pauses.Series).Points);
+    }
+
+    [Fact]
+    public void Runs_at_several_settings_get_a_series_each_named_by_what_tells_them_apart()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03),
+            Scale(subnets: 400, lag: 5.0, lagging: false, pauseShare: 0.04, timeScale: 20),
+            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07)));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        Assert.Equal(["time scale 10", "time scale 20", "lag warning", "lagging runs"], lag.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 6.2), (300.0, 12.4)], lag.Series[0].Points);
+        Assert.Equal([(400.0, 5.0)], lag.Series[1].Points);
+    }
+
+    [Fact]
+    public void Fidelity_runs_at_two_time_scales_give_one_bar_each_beside_the_closed_form_and_the_tolerance()
+    {
+        var figures = BenchmarkFigures.From(Read(Fidelity(timeScale: 1, error: 2.5), Fidelity(timeScale: 4, error: -0.4)));
+
+        var time = Assert.IsType<BarFigure>(figures.Single(f => f.Name == "fidelity-time"));
+        Assert.Equal(["N = 13, 1 KiB", "N = 40, 1 MiB"], time.Categories);
+        Assert.Equal(["closed form", "measured, time scale 1", "measured, time scale 4"], time.Series.Select(s => s.Name));
+        Assert.Equal([150.0, 477.0], time.Series[0].Values);
+        Assert.Equal([Measured(150, 2.5), Measured(477, 2.5)], time.Series[1].Values);
+
+        var error = Assert.IsType<BarFigure>(figures.Single(f => f.Name == "fidelity-error"));
+        Assert.Equal([2.5, 2.5], error.Series[0].Values);
+        Assert.Equal([0.4, 0.4], error.Series[1].Values); // Below the closed form counts as far as above it.
+        Assert.Equal(5, error.Reference!.Value.Y);
+    }
+
+    [Fact]
+    public void A_result_without_a_figure_it_needs_is_refused_with_its_file_and_line()
+    {
+        var results = Read("[12:00:00] scale: 200 subnets", """{"mode":"scale","scenario":"ic-app-subnet","subnets":200,"timeScale":10,"lagging":false}""");
+
+        var error = Assert.Throws<ResultFormatException>(() => BenchmarkFigures.From(results));
+        Assert.Equal("results.jsonl:2: a scale result needs \"lagMsP99\" (number)", error.Message);
+    }
+
+    [Fact]
+    public void A_fidelity_case_without_its_measurement_is_refused_with_its_path_in_the_result()
+    {
+        var results = Read("""{"mode":"fidelity","timeScale":1,"tolerancePercent":5,"cases":[{"nodes":13,"artifactBytes":1024,"expectedMs":150,"errorPercent":1}]}""");
+
+        var error = Assert.Throws<ResultFormatException>(() => BenchmarkFigures.From(results));
+        Assert.Equal("results.jsonl:1: a fidelity result needs \"cases[].measuredMsMedian\" (number)", error.Message);
+    }
+
+    [Fact]
+    public void Results_of_modes_without_figures_give_none()
+    {
+        Assert.Empty(BenchmarkFigures.From(Read("""{"mode":"memory","nodes":100000}""")));
+    }
+
+    internal static IReadOnlyList<ResultLine> Read(params string[] lines) =>
+        ResultLines.Read("results.jsonl", new StringReader(string.Join('\n', lines)));
+
+    internal static string Throughput(double rate, double delivered, double lag, bool lagging) => Invariant(
+        $$$"""{"mode":"throughput","deliveriesPerSecond":{{{delivered}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"subnets":10,"nodesPerSubnet":13,"ingressPerSecondPerSubnet":{{{rate}}},"ingressBytes":1024,"runtime":{"cpuCores":{{{rate / 1000}}}}}""");
+
+    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10) => Invariant(
+        $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1,"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");
+
+    private static string Fidelity(double timeScale, double error) => Invariant(
+        $$"""{"mode":"fidelity","timeScale":{{timeScale}},"tolerancePercent":5,"cases":[{{Case(13, 1024, 150, error)}},{{Case(40, 1 << 20, 477, error)}}]}""");
+
+    private static string Case(int nodes, int bytes, double expected, double error) => Invariant(
+        $$"""{"nodes":{{nodes}},"artifactBytes":{{bytes}},"expectedMs":{{expected}},"measuredMsMedian":{{Measured(expected, error)}},"errorPercent":{{error}}}""");
+
+    private static double Measured(double expected, double error) => expected * (1 + (error / 100));
+
+    /// <summary>Numbers as JSON writes them, whatever the culture the tests run in.</summary>
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static PlotSeries Series(LineFigure figure, string name) => figure.Series.Single(s => s.Name == name);
+}
