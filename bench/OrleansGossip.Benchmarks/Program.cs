@@ -13,7 +13,8 @@ namespace OrleansGossip.Benchmarks;
 /// <c>bandwidth</c>: the duplicate ratio of each protocol on library scenarios without faults. <c>micro</c>:
 /// BenchmarkDotNet micro-benchmarks of the protocol core alone.
 /// Progress goes to stdout as it happens; the last line of stdout is one JSON object with the figures. <c>plot</c>
-/// draws saved results of <c>throughput</c>, <c>scale</c> and <c>fidelity</c> as SVG files, naming each on a line of its own.
+/// draws saved results of <c>throughput</c>, <c>scale</c>, <c>fidelity</c> and <c>bandwidth</c> as SVG files, naming each on a
+/// line of its own.
 /// </summary>
 public static class Program
 {

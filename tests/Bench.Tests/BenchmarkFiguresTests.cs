@@ -87,6 +87,25 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void The_latest_bandwidth_run_gives_a_bar_per_protocol_and_scenario_against_the_target()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            """{"mode":"bandwidth","target":1.02,"rows":[{"scenario":"old","protocol":"flooding","duplicateRatio":9}]}""",
+            """{"mode":"bandwidth","target":1.02,"rows":[""" +
+            """{"scenario":"quickstart","protocol":"advert-gossip","duplicateRatio":1.0},""" +
+            """{"scenario":"quickstart","protocol":"flooding","duplicateRatio":11.5},""" +
+            """{"scenario":"nns-subnet","protocol":"flooding","duplicateRatio":39.0}]}"""));
+
+        var bars = Assert.IsType<BarFigure>(Assert.Single(figures));
+        Assert.Equal("bandwidth-duplicates", bars.Name);
+        Assert.Equal(["quickstart", "nns-subnet"], bars.Categories);
+        Assert.Equal(["advert-gossip", "flooding"], bars.Series.Select(s => s.Name));
+        Assert.Equal([1.0, null], bars.Series[0].Values); // Not run on that scenario: no bar.
+        Assert.Equal([11.5, 39.0], bars.Series[1].Values);
+        Assert.Equal(1.02, bars.Reference!.Value.Y);
+    }
+
+    [Fact]
     public void A_result_without_a_figure_it_needs_is_refused_with_its_file_and_line()
     {
         var results = Read("[12:00:00] scale: 200 subnets", """{"mode":"scale","scenario":"ic-app-subnet","subnets":200,"timeScale":10,"lagging":false}""");
@@ -102,6 +121,15 @@ public sealed class BenchmarkFiguresTests
 
         var error = Assert.Throws<ResultFormatException>(() => BenchmarkFigures.From(results));
         Assert.Equal("results.jsonl:1: a fidelity result needs \"cases[].measuredMsMedian\" (number)", error.Message);
+    }
+
+    [Fact]
+    public void A_bandwidth_row_without_its_protocol_is_refused_with_its_path_in_the_result()
+    {
+        var results = Read("""{"mode":"bandwidth","target":1.02,"rows":[{"scenario":"quickstart","duplicateRatio":1.0}]}""");
+
+        var error = Assert.Throws<ResultFormatException>(() => BenchmarkFigures.From(results));
+        Assert.Equal("results.jsonl:1: a bandwidth result needs \"rows[].protocol\" (string)", error.Message);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class PlotCommandTests : IDisposable
         var errors = new StringWriter();
 
         Assert.Equal(1, PlotCommand.Execute([memory], output, TextWriter.Null, errors));
-        Assert.Contains("no throughput, scale, fidelity results in", errors.ToString());
+        Assert.Contains("no throughput, scale, fidelity, bandwidth results in", errors.ToString());
 
         errors.GetStringBuilder().Clear();
         var missing = new FileInfo(Path.Combine(_folder.FullName, "missing.jsonl"));

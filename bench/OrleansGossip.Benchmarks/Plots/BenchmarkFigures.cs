@@ -45,12 +45,13 @@ public sealed record BarFigure(
     string YLabel,
     IReadOnlyList<string> Categories,
     IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> Series,
-    (double Y, string Label)? Reference = null)
+    (double Y, string Label)? Reference = null,
+    string ValueFormat = "0.#")
     : Figure(Name, Title)
 {
     public override string ToSvg()
     {
-        var plot = new BarPlot(Title, YLabel, Categories) { Reference = Reference, ValueFormat = "0.#" };
+        var plot = new BarPlot(Title, YLabel, Categories) { Reference = Reference, ValueFormat = ValueFormat };
         foreach (var (name, values) in Series)
         {
             plot.Add(name, values);
@@ -62,13 +63,14 @@ public sealed record BarFigure(
 
 /// <summary>
 /// The figures benchmark results call for: throughput, lag and CPU against offered load (<c>throughput</c>), lag and
-/// collector pauses against the number of subnets (<c>scale</c>), and measured against expected time to reach all
-/// nodes (<c>fidelity</c>). Runs repeated at one setting are drawn each as a dot, the line going through their median.
+/// collector pauses against the number of subnets (<c>scale</c>), measured against expected time to reach all nodes
+/// (<c>fidelity</c>), and each protocol's duplicate ratio on each scenario (<c>bandwidth</c>). Runs repeated at one
+/// setting are drawn each as a dot, the line going through their median.
 /// </summary>
 public static class BenchmarkFigures
 {
     /// <summary>The modes that have figures; results of other modes are passed over.</summary>
-    public static readonly IReadOnlyList<string> PlottedModes = ["throughput", "scale", "fidelity"];
+    public static readonly IReadOnlyList<string> PlottedModes = ["throughput", "scale", "fidelity", "bandwidth"];
 
     public static IReadOnlyList<Figure> From(IReadOnlyList<ResultLine> results)
     {
@@ -77,6 +79,7 @@ public static class BenchmarkFigures
         figures.AddRange(Throughput(byMode["throughput"].ToList()));
         figures.AddRange(Scale(byMode["scale"].ToList()));
         figures.AddRange(Fidelity(byMode["fidelity"].ToList()));
+        figures.AddRange(Bandwidth(byMode["bandwidth"].ToList()));
         return figures;
     }
 
@@ -214,6 +217,35 @@ public static class BenchmarkFigures
             categories,
             cases.Select(r => (r.Label, Values(r.Cases.Select(c => (c.Category, Math.Abs(c.Error)))))).ToList(),
             (tolerance, $"tolerance, {tolerance.ToString(CultureInfo.InvariantCulture)} %"));
+    }
+
+    /// <summary>The duplicate ratio of each protocol on each scenario, of the latest run, against the target.</summary>
+    private static IEnumerable<Figure> Bandwidth(IReadOnlyList<ResultLine> runs)
+    {
+        if (runs.Count == 0)
+        {
+            yield break;
+        }
+
+        var run = runs[^1];
+        var rows = run.Array("rows")
+            .Select(row => (Scenario: run.Text(row, "rows", "scenario"), Protocol: run.Text(row, "rows", "protocol"), Ratio: run.Number(row, "rows", "duplicateRatio")))
+            .ToList();
+        var scenarios = rows.Select(r => r.Scenario).Distinct().ToList();
+        var series = rows.Select(r => r.Protocol).Distinct()
+            .Select(protocol => (protocol, (IReadOnlyList<double?>)scenarios
+                .Select(scenario => rows.Where(r => r.Scenario == scenario && r.Protocol == protocol).Select(r => (double?)r.Ratio).FirstOrDefault())
+                .ToList()))
+            .ToList();
+        var target = run.Number("target");
+        yield return new BarFigure(
+            "bandwidth-duplicates",
+            "Body bytes received over the minimum, per protocol",
+            "duplicate ratio",
+            scenarios,
+            series,
+            (target, $"target, {target.ToString(CultureInfo.InvariantCulture)}"),
+            ValueFormat: "0.##");
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static class PlotCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Where the SVG files go.", DefaultValueFactory = _ => new DirectoryInfo("bench-plots") };
-        var command = new Command("plot", "Draws the figures of saved throughput, scale and fidelity results as SVG files.") { files, output };
+        var command = new Command("plot", "Draws the figures of saved throughput, scale, fidelity and bandwidth results as SVG files.") { files, output };
         command.SetAction(parse => Execute(parse.GetRequiredValue(files), parse.GetRequiredValue(output), Console.Out, Console.Error));
         return command;
     }

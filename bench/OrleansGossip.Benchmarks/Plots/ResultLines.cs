@@ -19,6 +19,9 @@ public sealed record ResultLine(string File, int Line, JsonElement Json)
 
     public string Text(string name) => Required(Json, name, name, JsonValueKind.String).GetString()!;
 
+    /// <summary>A string of an object inside the result (a row of <paramref name="array"/>).</summary>
+    public string Text(JsonElement item, string array, string name) => Required(item, name, $"{array}[].{name}", JsonValueKind.String).GetString()!;
+
     /// <summary>A number the result may carry, or null.</summary>
     public double? OptionalNumber(string name) =>
         Json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
