@@ -112,15 +112,12 @@ public static class BenchmarkFigures
             "delivered per second (thousands)",
             delivered);
 
-        var lag = settings.SelectMany(s => Runs(Name("lag p99", s.Key, settings.Count), s.Select(p => (p.Offered, p.Lag)))).ToList();
-        lag.Add(LagWarning(runs, offered[0], offered[^1]));
-        lag.Add(new PlotSeries("lagging runs", points.Where(p => p.Lagging).Select(p => (p.Offered, p.Lag)).ToList(), PlotStyle.Dots));
         yield return new LineFigure(
             "throughput-lag",
             "Scheduler lag p99 against offered load",
             "offered deliveries per second (thousands)",
             "lag p99 (emulated ms)",
-            lag);
+            LagSeries(runs, points.Select(p => (p.Setting, p.Offered, p.Lag, p.Lagging)).ToList()));
 
         var cpu = settings
             .SelectMany(s => Runs(Name("process CPU", s.Key, settings.Count), s.Where(p => p.Cores is not null).Select(p => (p.Offered, p.Cores!.Value))))
@@ -160,11 +157,13 @@ public static class BenchmarkFigures
         }).ToList();
         var settings = points.GroupBy(p => p.Setting).ToList();
 
-        var lag = settings.SelectMany(s => Runs(Name("lag p99", s.Key, settings.Count), s.Select(p => (p.Subnets, p.Lag)))).ToList();
-        lag.Add(LagWarning(runs, points.Min(p => p.Subnets), points.Max(p => p.Subnets)));
-        lag.Add(new PlotSeries("lagging runs", points.Where(p => p.Lagging).Select(p => (p.Subnets, p.Lag)).ToList(), PlotStyle.Dots));
         var of = scenarios.Count == 1 ? $" ({scenarios[0]})" : "";
-        yield return new LineFigure("scale-lag", $"Scheduler lag p99 against subnets{of}", "subnets", "lag p99 (emulated ms)", lag);
+        yield return new LineFigure(
+            "scale-lag",
+            $"Scheduler lag p99 against subnets{of}",
+            "subnets",
+            "lag p99 (emulated ms)",
+            LagSeries(runs, points.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
 
         var pauses = settings
             .SelectMany(s => Runs(Name("in pauses", s.Key, settings.Count), s.Where(p => p.PauseShare is not null).Select(p => (p.Subnets, p.PauseShare!.Value))))
@@ -246,6 +245,19 @@ public static class BenchmarkFigures
             series,
             (target, $"target, {target.ToString(CultureInfo.InvariantCulture)}"),
             ValueFormat: "0.##");
+    }
+
+    /// <summary>
+    /// The lag p99 of each setting's runs, the lag warning across the x axis, and a dot on each run the silo called
+    /// lagging.
+    /// </summary>
+    private static List<PlotSeries> LagSeries(IReadOnlyList<ResultLine> runs, IReadOnlyList<(string Setting, double X, double Lag, bool Lagging)> points)
+    {
+        var settings = points.GroupBy(p => p.Setting).ToList();
+        var series = settings.SelectMany(s => Runs(Name("lag p99", s.Key, settings.Count), s.Select(p => (p.X, p.Lag)))).ToList();
+        series.Add(LagWarning(runs, points.Min(p => p.X), points.Max(p => p.X)));
+        series.Add(new PlotSeries("lagging runs", points.Where(p => p.Lagging).Select(p => (p.X, p.Lag)).ToList(), PlotStyle.Dots));
+        return series;
     }
 
     /// <summary>
