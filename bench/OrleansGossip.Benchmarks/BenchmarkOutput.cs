@@ -19,10 +19,20 @@ public static class BenchmarkOutput
         Console.Out.Flush();
     }
 
-    /// <summary>Writes <paramref name="result"/> as the last line of stdout.</summary>
+    /// <summary>A file each closing line is appended to as well (<c>--save</c>), so that a sweep of runs builds a file for <c>plot</c>.</summary>
+    public static FileInfo? SaveTo { get; set; }
+
+    /// <summary>Writes <paramref name="result"/> as the last line of stdout, and appends it to <see cref="SaveTo"/>.</summary>
     public static void Result<T>(T result)
     {
-        Console.Out.WriteLine(JsonSerializer.Serialize(result, Json));
+        var line = JsonSerializer.Serialize(result, Json);
+        if (SaveTo is { } file)
+        {
+            file.Directory?.Create();
+            File.AppendAllText(file.FullName, line + Environment.NewLine);
+        }
+
+        Console.Out.WriteLine(line);
         Console.Out.Flush();
     }
 

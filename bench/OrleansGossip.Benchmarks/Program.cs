@@ -33,7 +33,15 @@ public static class Program
             MicroCommand.Create(),
             PlotCommand.Create(),
         };
+        var save = new Option<FileInfo>("--save")
+        {
+            Description = "Also appends the run's closing JSON line to this file, for plot.",
+            Recursive = true,
+        };
+        root.Options.Add(save);
 
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        BenchmarkOutput.SaveTo = parse.GetValue(save);
+        return await parse.InvokeAsync();
     }
 }
