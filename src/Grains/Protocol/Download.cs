@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Registry;
@@ -7,11 +8,11 @@ namespace OrleansGossip.Grains.Protocol;
 /// <summary>
 /// An artifact a node has been told of and does not hold yet: who advertised it (in the order to try them), its
 /// priority, the one download in flight, if any, and how often each advertiser timed out on it. It makes room for
-/// <paramref name="peers"/> advertisers (at least <see cref="MinimumRoom"/>) when the first one comes: in a subnet most
-/// peers advertise before the body arrives, and growing the room by doubling made two or three arrays per download.
-/// A node's <see cref="DownloadManager"/> reuses its finished downloads, room and all (<see cref="Reuse"/>).
+/// as many advertisers as the node has peers (at least <see cref="MinimumRoom"/>) when the first one comes: in a subnet
+/// most peers advertise before the body arrives, and growing the room by doubling made two or three arrays per
+/// download. A node's <see cref="DownloadManager"/> reuses its finished downloads, room and all (<see cref="Reuse"/>).
 /// </summary>
-public sealed class Download(Advert advert, Priority priority, int peers = Download.MinimumRoom)
+public sealed class Download
 {
     /// <summary>Room for at least this many advertisers at first.</summary>
     public const int MinimumRoom = 4;
@@ -26,11 +27,13 @@ public sealed class Download(Advert advert, Priority priority, int peers = Downl
 
     private int _advertiserCount;
 
-    private int _room = Math.Max(MinimumRoom, peers);
+    private int _room;
 
-    public Advert Advert { get; private set; } = advert;
+    public Download(Advert advert, Priority priority, int peers = MinimumRoom) => Reuse(advert, priority, peers);
 
-    public Priority Priority { get; set; } = priority;
+    public Advert Advert { get; private set; }
+
+    public Priority Priority { get; set; }
 
     /// <summary>Peers that advertised the artifact, the next to try first; peers that timed out go to the back.</summary>
     public ReadOnlySpan<NodeId> Advertisers => _advertisers.AsSpan(0, _advertiserCount);
@@ -116,10 +119,11 @@ public sealed class Download(Advert advert, Priority priority, int peers = Downl
     }
 
     /// <summary>
-    /// Makes a finished download a fresh one for <paramref name="next"/>, keeping its room for advertisers: a download
-    /// lives until its body comes, long enough at a time scale to outlive a young collection, so a new one per artifact
-    /// was copied by the collections that stop the emulator.
+    /// Makes the download a fresh one for <paramref name="next"/>, as a new one starts and as a finished one is reused,
+    /// keeping its room for advertisers: a download lives until its body comes, long enough at a time scale to outlive
+    /// a young collection, so a new one per artifact was copied by the collections that stop the emulator.
     /// </summary>
+    [MemberNotNull(nameof(Advert))]
     internal void Reuse(Advert next, Priority nextPriority, int peers)
     {
         Array.Clear(_advertisers, 0, _advertiserCount);
