@@ -23,13 +23,14 @@ public sealed record ResultLine(string File, int Line, JsonElement Json)
     public string Text(JsonElement item, string array, string name) => Required(item, name, $"{array}[].{name}", JsonValueKind.String).GetString()!;
 
     /// <summary>A number the result may carry, or null.</summary>
-    public double? OptionalNumber(string name) =>
-        Json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    public double? OptionalNumber(string name) => OptionalNumber(Json, name);
 
     /// <summary>A number inside an object property (<c>runtime.gcPauseShare</c>), or null when either is absent.</summary>
     public double? OptionalNumber(string parent, string name) =>
-        Json.TryGetProperty(parent, out var inner) && inner.ValueKind == JsonValueKind.Object &&
-        inner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+        Json.TryGetProperty(parent, out var inner) ? OptionalNumber(inner, name) : null;
+
+    private static double? OptionalNumber(JsonElement parent, string name) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
             ? value.GetDouble()
             : null;
 
