@@ -24,24 +24,31 @@ public static class ScaleCommand
         var subnets = new Option<int>("--subnets") { Description = "Copies of the subnet.", DefaultValueFactory = _ => 100 };
         var timeScale = new Option<double>("--time-scale") { Description = "Wall seconds per emulated second.", DefaultValueFactory = _ => 10 };
         var duration = new Option<double>("--duration") { Description = "Emulated seconds of workload.", DefaultValueFactory = _ => 10 };
-        var tick = DeliveryTickOverride.CreateOption();
+        var tick = EmulatorOverrides.DeliveryTickOption();
+        var excludePauses = EmulatorOverrides.ExcludeCollectorPausesOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the run and lists the top ones." };
         var processes = new Option<int>("--silo-processes") { Description = "Silo processes on this machine, placing nodes by subnet (1: one embedded silo).", DefaultValueFactory = _ => 1 };
 
         var command = new Command("scale", "Many copies of a scenario's subnet at a time scale: lag, deliveries per wall second, memory per node.")
         {
-            scenarioFile, subnets, timeScale, duration, tick, allocations, processes,
+            scenarioFile, subnets, timeScale, duration, tick, excludePauses, allocations, processes,
         };
         command.SetAction((parse, _) => ExecuteAsync(
-            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(tick), parse.GetValue(allocations), parse.GetValue(processes)));
+            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(tick), parse.GetValue(excludePauses), parse.GetValue(allocations), parse.GetValue(processes)));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double? tickMs, bool sampleAllocations, int siloProcesses)
+    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double? tickMs, bool excludePauses, bool sampleAllocations, int siloProcesses)
     {
         if (copies < 1 || timeScale <= 0 || durationSeconds <= 0 || siloProcesses < 1)
         {
             await Console.Error.WriteLineAsync("error: --subnets, --time-scale, --duration and --silo-processes must be positive");
+            return 2;
+        }
+
+        if (excludePauses && siloProcesses > 1)
+        {
+            await Console.Error.WriteLineAsync("error: --exclude-collector-pauses is for one silo: each silo process would leave out its own pauses, and their clocks would drift apart");
             return 2;
         }
 
@@ -74,7 +81,7 @@ public static class ScaleCommand
         var total = Stopwatch.StartNew();
         var where = siloProcesses == 1 ? "one embedded silo" : $"{siloProcesses} silo processes placing nodes by subnet";
         BenchmarkOutput.Progress($"scale: {copies:N0} copies of {library.Name}'s subnet ({nodes:N0} nodes), timeScale {timeScale}, {durationSeconds} emulated s, on {where}");
-        DeliveryTickOverride.Apply(tickMs);
+        EmulatorOverrides.Apply(tickMs, excludePauses);
         var result = siloProcesses == 1
             ? await RunOnEmbeddedSiloAsync(scenario, sampleAllocations)
             : await RunOnSiloProcessesAsync(scenario, siloProcesses, sampleAllocations);
@@ -187,6 +194,7 @@ public static class ScaleCommand
             FinalizationRate = BenchmarkOutput.Round(report.Subnets.Average(s => s.Consensus?.FinalizationRatePerSecond ?? 0), 3),
             LagMsP99 = emulator.LagMsP99,
             Lagging = emulator.Lagging,
+            CollectorPausesExcludedSeconds = emulator.CollectorPausesExcludedSeconds > 0 ? BenchmarkOutput.Round(emulator.CollectorPausesExcludedSeconds, 2) : null,
         };
     }
 

@@ -36,6 +36,13 @@ public sealed record ScaleResult
     /// <summary>The lag p99 (emulated milliseconds) above which the silo calls a run lagging.</summary>
     public double LagWarningMs { get; init; }
 
+    /// <summary>
+    /// With <c>--exclude-collector-pauses</c>: the wall seconds of the run the emulator's clock left out, because the
+    /// garbage collector held the process stopped. They are counted in <see cref="WallSeconds"/>, so emulated time ran
+    /// at a time scale of <c>TimeScale * WallSeconds / (WallSeconds - CollectorPausesExcludedSeconds)</c>.
+    /// </summary>
+    public double? CollectorPausesExcludedSeconds { get; init; }
+
     /// <summary>The granularity of deliveries, emulated milliseconds: arrivals are rounded up to it.</summary>
     public double DeliveryTickMs { get; init; }
 

@@ -40,7 +40,7 @@ public static class ThroughputCommand
         var callSeconds = new Option<double>("--call-seconds") { Description = "Seconds of the one-way call measurement (0: skip it).", DefaultValueFactory = _ => 5 };
         var senders = new Option<int>("--senders") { Description = "Concurrent senders of one-way calls.", DefaultValueFactory = _ => 32 };
         var maxInFlight = new Option<int>("--max-in-flight") { Description = "One-way calls sent and not yet received, at most.", DefaultValueFactory = _ => 20_000 };
-        var tick = DeliveryTickOverride.CreateOption();
+        var tick = EmulatorOverrides.DeliveryTickOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the measured run and lists the top ones." };
 
         var command = new Command("throughput", "Deliveries per wall second at 10 x 13 nodes beside the raw Orleans one-way call rate.")
@@ -66,7 +66,7 @@ public static class ThroughputCommand
     private static async Task<int> ExecuteAsync(Settings s)
     {
         var total = Stopwatch.StartNew();
-        DeliveryTickOverride.Apply(s.DeliveryTickMs);
+        EmulatorOverrides.Apply(s.DeliveryTickMs);
 
         var totalNodes = s.Subnets * s.Nodes;
         BenchmarkOutput.Progress($"throughput: {s.Subnets} x {s.Nodes} nodes, {s.IngressBytes} B ingress at {s.Rate}/s per subnet, {s.DurationSeconds} s, advert-gossip, timeScale 1");

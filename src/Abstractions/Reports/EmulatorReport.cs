@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace OrleansGossip.Abstractions.Reports;
 
-/// <summary>How the emulator itself did: its throughput in wall time and how late its scheduled deliveries fired.</summary>
+/// <summary>How the emulator itself did: its throughput in wall time and how late its nodes took their deliveries.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record EmulatorReport
 {
@@ -12,7 +14,7 @@ public sealed record EmulatorReport
 
     public long Deliveries { get; init; }
 
-    /// <summary>True when scheduled deliveries fired late enough to skew latencies.</summary>
+    /// <summary>True when nodes took their deliveries late enough to skew latencies.</summary>
     public bool Lagging { get; init; }
 
     public string? Warning { get; init; }
@@ -26,4 +28,19 @@ public sealed record EmulatorReport
     /// <summary>What a report says when <see cref="NodesRestored"/> is true.</summary>
     public const string NodesRestoredWarning =
         "A node lost its state during the run and resumed from its configuration; it fetched again what it had held, so duplicates and traffic include those fetches.";
+
+    /// <summary>
+    /// Wall seconds of the run that the emulator's clock left out, because the garbage collector held the process
+    /// stopped (<c>Emulator:ExcludeCollectorPauses</c>); counted in <see cref="WallSeconds"/>. Emulated time ran
+    /// <c>WallSeconds / (WallSeconds - CollectorPausesExcludedSeconds)</c> times slower than the time scale says.
+    /// </summary>
+    public double CollectorPausesExcludedSeconds { get; init; }
+
+    /// <summary>What a report says of <see cref="CollectorPausesExcludedSeconds"/>; null when none were left out.</summary>
+    public string? PausesExcludedNote() =>
+        CollectorPausesExcludedSeconds > 0 && WallSeconds > CollectorPausesExcludedSeconds
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"The emulator's clock left out {CollectorPausesExcludedSeconds:F1} s of garbage-collector pauses, so emulated time ran {WallSeconds / (WallSeconds - CollectorPausesExcludedSeconds):F3} times slower than the time scale says.")
+            : null;
 }

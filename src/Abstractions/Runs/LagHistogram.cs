@@ -1,7 +1,7 @@
 namespace OrleansGossip.Abstractions.Runs;
 
 /// <summary>
-/// How late scheduled deliveries fired, in wall milliseconds, as counts in buckets. The first holds everything up to
+/// How late nodes took their scheduled deliveries, in wall milliseconds, as counts in buckets. The first holds everything up to
 /// 0.125 ms; above it each doubling is cut into <see cref="StepsPerDoubling"/> buckets of equal width, so that a
 /// percentile read as its bucket's upper bound is never more than a sixteenth above the true value, whatever the
 /// scale. Cheap to add to, to merge and to ship.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
 using OrleansGossip.Grains.Placement;
@@ -27,6 +28,10 @@ public static class EmulatorSiloBuilderExtensions
 
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton<TimeProvider>(EmulatorClock.Key, static (services, _) =>
+            services.GetRequiredService<IOptions<EmulatorOptions>>().Value.ExcludeCollectorPauses
+                ? new PauseExcludingClock(services.GetRequiredService<TimeProvider>(), GC.GetTotalPauseDuration)
+                : services.GetRequiredService<TimeProvider>());
         silo.Services.AddSingleton<TelemetryRecorder>();
         silo.Services.AddSingleton<DeliveryScheduler>();
         silo.AddPlacementDirector<EmulatedNodePlacement, NodePlacementDirector>();

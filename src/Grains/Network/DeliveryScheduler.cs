@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Grains.Hosting;
-using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Network;
 
@@ -15,10 +14,12 @@ namespace OrleansGossip.Grains.Network;
 /// delivery tick; when the tick comes they are gathered per destination node and handed to the destination grain:
 /// queued to it directly when it is activated on this silo and attached (<see cref="Attach"/>), else as one one-way
 /// grain call. Each message names its destination by the node's <see cref="Mailbox"/>, which also keeps the node's
-/// place in the batches being gathered. One thread, no timer per message; how late each tick fires is recorded as the
-/// emulator's lag. A batch per destination is made only when its tick fires, so what waits for a tick is one entry
-/// in a reused list per message: at a large time scale messages wait for seconds of wall time, and per-batch objects
-/// made when they were sent would outlive young collections and make every one of them long.
+/// place in the batches being gathered. One thread, no timer per message. Each batch says when its earliest message
+/// was due (<see cref="DeliveryBatch.Due"/>), and the node that takes it counts how late it does as the emulator's
+/// lag: late because the scheduler fired late, or because the node's turn waited for a thread. A batch per
+/// destination is made only when its tick fires, so what waits for a tick is one entry in a reused list per message:
+/// at a large time scale messages wait for seconds of wall time, and per-batch objects made when they were sent would
+/// outlive young collections and make every one of them long.
 /// </summary>
 public sealed partial class DeliveryScheduler : IDisposable
 {
@@ -40,7 +41,6 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _wall;
-    private readonly TelemetryRecorder _telemetry;
     private readonly ILogger<DeliveryScheduler> _logger;
     private readonly long _tickTicks;
     private readonly object _gate = new();
@@ -49,7 +49,7 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly Stack<List<PendingMessage>> _spareTicks = new();
     private readonly ConcurrentDictionary<string, Mailbox> _mailboxes = new(StringComparer.Ordinal);
     private readonly List<GatheredBatch> _ready = [];
-    private readonly ConcurrentQueue<List<Envelope>> _spare = new();
+    private readonly ConcurrentQueue<DeliveryBatch> _spare = new();
     private int _spareCount;
 
     /// <summary>Counts the gatherings, so that a mailbox tells a batch index of this one from a stale one.</summary>
@@ -68,15 +68,13 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     public DeliveryScheduler(
         IGrainFactory grains,
-        TimeProvider wall,
-        TelemetryRecorder telemetry,
+        [FromKeyedServices(EmulatorClock.Key)] TimeProvider wall,
         IOptions<EmulatorOptions> options,
         IHostApplicationLifetime lifetime,
         ILogger<DeliveryScheduler> logger)
     {
         _grains = grains;
         _wall = wall;
-        _telemetry = telemetry;
         _logger = logger;
         _tickTicks = Math.Max(1, options.Value.DeliveryTick.Ticks);
         _thread = new Thread(Run) { IsBackground = true, Name = "OrleansGossip delivery scheduler" };
@@ -183,7 +181,7 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// </summary>
     public void Recycle(IReadOnlyList<Envelope> envelopes)
     {
-        if (envelopes is not List<Envelope> list || list.Capacity > MaxSpareCapacity)
+        if (envelopes is not DeliveryBatch list || list.Capacity > MaxSpareCapacity)
         {
             return;
         }
@@ -245,7 +243,7 @@ public sealed partial class DeliveryScheduler : IDisposable
                 continue;
             }
 
-            Gather(ready, _wall.GetUtcNow().UtcTicks);
+            Gather(ready);
             foreach (var batch in _ready)
             {
                 Dispatch(batch.Destination, batch.Downloaded, batch.Envelopes);
@@ -323,35 +321,28 @@ public sealed partial class DeliveryScheduler : IDisposable
     }
 
     /// <summary>
-    /// Gathers the messages of the ticks that fired into one batch per destination, in tick order, and records a
-    /// lag for each destination's share of each tick (what a batch was per tick). When the scheduler fell behind (a
-    /// collection paused it, the machine was busy) the ticks it takes are several, and a node still gets one batch:
-    /// the deliveries a late scheduler makes do not multiply with its lateness.
+    /// Gathers the messages of the ticks that fired into one batch per destination, in tick order; each batch is due
+    /// at the earliest tick it holds. When the scheduler fell behind (a collection paused it, the machine was busy)
+    /// the ticks it takes are several, and a node still gets one batch: the deliveries a late scheduler makes do not
+    /// multiply with its lateness.
     /// </summary>
-    private void Gather(List<(long Tick, List<PendingMessage> Messages)> ready, long firedAt)
+    private void Gather(List<(long Tick, List<PendingMessage> Messages)> ready)
     {
         var round = ++_round;
         foreach (var (tick, messages) in ready)
         {
-            var lagMs = TimeSpan.FromTicks(firedAt - tick * _tickTicks).TotalMilliseconds;
             foreach (var message in messages)
             {
-                var index = BatchOf(message.Destination, message.Downloaded, round);
-                ref var batch = ref CollectionsMarshal.AsSpan(_ready)[index];
-
-                if (batch.LastTick != tick)
-                {
-                    batch.LastTick = tick;
-                    _telemetry.RecordLag(lagMs);
-                }
-
-                batch.Envelopes.Add(message.Envelope);
+                _ready[BatchOf(message.Destination, message.Downloaded, round, tick)].Envelopes.Add(message.Envelope);
             }
         }
     }
 
-    /// <summary>The index in <see cref="_ready"/> of this round's batch for <paramref name="destination"/>, made on first need.</summary>
-    private int BatchOf(Mailbox destination, bool downloaded, long round)
+    /// <summary>
+    /// The index in <see cref="_ready"/> of this round's batch for <paramref name="destination"/>, made on first need,
+    /// due at <paramref name="tick"/>: ticks are gathered in order, so the first is the earliest.
+    /// </summary>
+    private int BatchOf(Mailbox destination, bool downloaded, long round, long tick)
     {
         if (destination.Round != round)
         {
@@ -367,7 +358,9 @@ public sealed partial class DeliveryScheduler : IDisposable
         }
 
         index = _ready.Count;
-        _ready.Add(new GatheredBatch(destination, downloaded, NewBatch()));
+        var batch = NewBatch();
+        batch.Due = new DateTimeOffset(tick * _tickTicks, TimeSpan.Zero);
+        _ready.Add(new GatheredBatch(destination, downloaded, batch));
         if (downloaded)
         {
             destination.DownloadedBatch = index;
@@ -380,7 +373,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         return index;
     }
 
-    private void Dispatch(Mailbox destination, bool downloaded, List<Envelope> batch)
+    private void Dispatch(Mailbox destination, bool downloaded, DeliveryBatch batch)
     {
         try
         {
@@ -392,7 +385,8 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
 
             destination.Grain ??= _grains.GetGrain<INodeGrain>(destination.Key);
-            _ = destination.Grain.ReceiveAsync(new MessageBatch(batch, downloaded));
+            _ = destination.Grain.ReceiveAsync(new MessageBatch(batch.ToArray(), downloaded, batch.Due));
+            Recycle(batch);
             Interlocked.Increment(ref _grainCallDeliveries);
         }
         catch (Exception e)
@@ -401,7 +395,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         }
     }
 
-    private List<Envelope> NewBatch()
+    private DeliveryBatch NewBatch()
     {
         if (_spare.TryDequeue(out var list))
         {
@@ -409,7 +403,7 @@ public sealed partial class DeliveryScheduler : IDisposable
             return list;
         }
 
-        return new List<Envelope>(8);
+        return new DeliveryBatch(8);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a batch to node {Node}")]
@@ -419,11 +413,5 @@ public sealed partial class DeliveryScheduler : IDisposable
     private readonly record struct PendingMessage(Mailbox Destination, bool Downloaded, Envelope Envelope);
 
     /// <summary>The messages for one destination, gathered from the ticks that fired; kept in a reused list.</summary>
-    private struct GatheredBatch(Mailbox destination, bool downloaded, List<Envelope> envelopes)
-    {
-        public readonly Mailbox Destination = destination;
-        public readonly bool Downloaded = downloaded;
-        public readonly List<Envelope> Envelopes = envelopes;
-        public long LastTick = long.MinValue;
-    }
+    private readonly record struct GatheredBatch(Mailbox Destination, bool Downloaded, DeliveryBatch Envelopes);
 }

@@ -1,5 +1,3 @@
-using OrleansGossip.Abstractions.Messages;
-
 namespace OrleansGossip.Grains.Network;
 
 /// <summary>
@@ -9,9 +7,9 @@ namespace OrleansGossip.Grains.Network;
 public interface ILocalNode
 {
     /// <summary>
-    /// Queues a batch to the node; called from the scheduler's thread. The list is the scheduler's: the node gives it
+    /// Queues a batch to the node; called from the scheduler's thread. The batch is the scheduler's: the node gives it
     /// back with <see cref="DeliveryScheduler.Recycle"/> once taken. <paramref name="downloaded"/>: the messages have
     /// passed the node's downlink already.
     /// </summary>
-    void Deliver(List<Envelope> envelopes, bool downloaded);
+    void Deliver(DeliveryBatch batch, bool downloaded);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Artifacts;
@@ -31,7 +32,7 @@ namespace OrleansGossip.Grains.Nodes;
 public sealed partial class NodeGrain(
     DeliveryScheduler scheduler,
     TelemetryRecorder telemetry,
-    TimeProvider wall,
+    [FromKeyedServices(EmulatorClock.Key)] TimeProvider wall,
     LiveTelemetry live,
     IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger,
@@ -76,8 +77,8 @@ public sealed partial class NodeGrain(
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _takeLocal = envelopes => TakeLocal((List<Envelope>)envelopes!, downloaded: false);
-        _takeLocalDownloaded = envelopes => TakeLocal((List<Envelope>)envelopes!, downloaded: true);
+        _takeLocal = batch => TakeLocal((DeliveryBatch)batch!, downloaded: false);
+        _takeLocalDownloaded = batch => TakeLocal((DeliveryBatch)batch!, downloaded: true);
         scheduler.Attach(this.GetPrimaryKeyString(), this);
         if (stored.State?.Configuration is not { } configuration)
         {
@@ -161,28 +162,28 @@ public sealed partial class NodeGrain(
 
     public Task ReceiveAsync(MessageBatch batch)
     {
-        Take(batch.Envelopes, batch.Downloaded);
+        Take(batch.Envelopes, batch.Downloaded, batch.Due);
         return Task.CompletedTask;
     }
 
     /// <summary>
     /// A batch the silo's scheduler queued to this activation directly. It runs between the grain's turns, so while
     /// an asynchronous call is under way it is sent on as a grain call to this node, which waits behind that call.
-    /// The list travels as the work item's state, the flag in the choice of delegate: no object is made for it.
+    /// The batch travels as the work item's state, the flag in the choice of delegate: no object is made for it.
     /// </summary>
-    public void Deliver(List<Envelope> envelopes, bool downloaded) =>
-        GrainContext.Scheduler.QueueAction(downloaded ? _takeLocalDownloaded! : _takeLocal!, envelopes);
+    public void Deliver(DeliveryBatch batch, bool downloaded) =>
+        GrainContext.Scheduler.QueueAction(downloaded ? _takeLocalDownloaded! : _takeLocal!, batch);
 
-    private void TakeLocal(List<Envelope> envelopes, bool downloaded)
+    private void TakeLocal(DeliveryBatch batch, bool downloaded)
     {
         if (_awaiting > 0)
         {
-            this.AsReference<INodeGrain>().ReceiveAsync(new MessageBatch(envelopes, downloaded)).Ignore();
+            this.AsReference<INodeGrain>().ReceiveAsync(new MessageBatch(batch, downloaded, batch.Due)).Ignore();
             return;
         }
 
         KeepAlive();
-        Take(envelopes, downloaded);
+        Take(batch, downloaded, batch.Due);
     }
 
     /// <summary>
@@ -201,7 +202,11 @@ public sealed partial class NodeGrain(
         _keptAliveUntil = now + (LocalKeepAlive / 2);
     }
 
-    private void Take(IReadOnlyList<Envelope> envelopes, bool downloaded)
+    /// <summary>
+    /// Takes an arrived batch at one instant of the node's clock. How much later than <paramref name="due"/> that is
+    /// is the emulator's lag: the emulated time the batch's messages are handled at is late by that much.
+    /// </summary>
+    private void Take(IReadOnlyList<Envelope> envelopes, bool downloaded, DateTimeOffset? due)
     {
         if (_core is null || _network is null || _ended)
         {
@@ -209,6 +214,11 @@ public sealed partial class NodeGrain(
         }
 
         using var held = _turnClock.Hold();
+        if (due is { } dueAt)
+        {
+            telemetry.RecordLag(Math.Max(0, (_turnClock.GetUtcNow() - dueAt).TotalMilliseconds));
+        }
+
         using var sends = _network.GatherSends();
         var arrived = _network.Download(envelopes, downloaded);
         for (var i = 0; i < arrived.Count; i++)

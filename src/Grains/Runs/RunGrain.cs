@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Nodes;
@@ -6,6 +7,7 @@ using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Network;
 
 namespace OrleansGossip.Grains.Runs;
 
@@ -15,7 +17,7 @@ namespace OrleansGossip.Grains.Runs;
 /// into the report.
 /// </summary>
 public sealed partial class RunGrain(
-    TimeProvider wall,
+    [FromKeyedServices(EmulatorClock.Key)] TimeProvider wall,
     IOptions<EmulatorOptions> options,
     ILogger<RunGrain> logger,
     IEnumerable<IRunReportExporter> exporters,
@@ -51,6 +53,9 @@ public sealed partial class RunGrain(
     private double _submittedUpToMs;
     private DateTimeOffset _checkpointedAt;
     private bool _nodesRestored;
+
+    /// <summary>The collector's pauses the emulator's clock had left out when this activation began to drive the run.</summary>
+    private TimeSpan _pausesExcludedAtStart;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -98,6 +103,7 @@ public sealed partial class RunGrain(
         _faults.Resume(stored.Faults, stored.SubmittedUpToMs);
         _phase = stored.Phase == RunPhase.Running ? RunPhase.Running : RunPhase.Draining;
         _checkpointedAt = wall.GetUtcNow();
+        _pausesExcludedAtStart = PausesExcluded;
         _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
         LogResumed(logger, RunId, stored.SubmittedUpToMs / 1000);
         return Task.CompletedTask;
@@ -121,6 +127,12 @@ public sealed partial class RunGrain(
             throw new ScenarioException(null, problems);
         }
 
+        if (options.Value.ExcludeCollectorPauses && (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count is > 1 and var silos)
+        {
+            throw new InvalidOperationException(
+                $"this silo's clock leaves out the collector's pauses (Emulator:ExcludeCollectorPauses), which only a silo that runs alone may do: the cluster has {silos} silos, whose clocks would drift apart");
+        }
+
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
         await Task.Run(() => Nodes.NodeCertificates.Prepare(plans.SelectMany(p => p.Nodes)));
@@ -128,6 +140,7 @@ public sealed partial class RunGrain(
 
         var totalNodes = plans.Sum(p => p.Nodes.Count);
         var clock = new RunClock(wall.GetUtcNow() + TimeSpan.FromMilliseconds(250 + totalNodes), scenario.TimeScale);
+        _pausesExcludedAtStart = PausesExcluded;
         var configurator = Configurator(scenario, clock);
         var configurations = new List<Task>(totalNodes);
         foreach (var plan in plans)
@@ -330,7 +343,8 @@ public sealed partial class RunGrain(
         _timer?.Dispose();
         try
         {
-            var wallSeconds = (wall.GetUtcNow() - _clock!.EpochUtc).TotalSeconds;
+            var pausesExcluded = (PausesExcluded - _pausesExcludedAtStart).TotalSeconds;
+            var wallSeconds = (wall.GetUtcNow() - _clock!.EpochUtc).TotalSeconds + pausesExcluded;
             var subnets = new List<SubnetReport>();
             var rows = new List<ArtifactRow>();
             long deliveries = 0;
@@ -351,7 +365,7 @@ public sealed partial class RunGrain(
                 DurationSeconds = _scenario.DurationSeconds,
                 Subnets = subnets,
                 Faults = _faults?.Events.ToList() ?? [],
-                Emulator = EmulatorFigures(deliveries, wallSeconds),
+                Emulator = EmulatorFigures(deliveries, wallSeconds, pausesExcluded),
             };
             _rows = rows;
             _phase = RunPhase.Completed;
@@ -400,7 +414,10 @@ public sealed partial class RunGrain(
         }
     }
 
-    private EmulatorReport EmulatorFigures(long deliveries, double wallSeconds)
+    /// <summary>The collector's pauses the emulator's clock has left out on this silo, if it leaves them out.</summary>
+    private TimeSpan PausesExcluded => wall is PauseExcludingClock clock ? clock.Excluded : TimeSpan.Zero;
+
+    private EmulatorReport EmulatorFigures(long deliveries, double wallSeconds, double pausesExcluded)
     {
         var lagMs = _lag.Percentile(0.99) / _clock!.TimeScale;
         var lagging = lagMs > options.Value.LagWarningMs;
@@ -413,8 +430,9 @@ public sealed partial class RunGrain(
             LagMsP99 = lagMs,
             Lagging = lagging,
             NodesRestored = _nodesRestored,
+            CollectorPausesExcludedSeconds = pausesExcluded,
             Warning = lagging
-                ? $"The emulator fell behind: scheduled deliveries fired {lagMs:F1} ms late (p99, emulated), above {options.Value.LagWarningMs} ms, so latencies are skewed. Rerun with a larger timeScale, e.g. {suggestion}."
+                ? $"The emulator fell behind: nodes took their deliveries {lagMs:F1} ms late (p99, emulated), above {options.Value.LagWarningMs} ms, so latencies are skewed. Rerun with a larger timeScale, e.g. {suggestion}."
                 : null,
         };
     }

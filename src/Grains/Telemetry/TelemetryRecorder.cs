@@ -79,7 +79,7 @@ public sealed class TelemetryRecorder : IDisposable
         }
     }
 
-    /// <summary>The scheduler lag recorded since the last call.</summary>
+    /// <summary>The delivery lag recorded since the last call.</summary>
     public LagHistogram TakeLag() => _lag.TakeSnapshot();
 
     public void Dispose() => _meter.Dispose();

@@ -58,8 +58,12 @@ public static class RunHtmlWriter
         page.Heading(3, "Emulator");
         var emulator = report.Emulator;
         page.Table(
-            ["deliveries", "wall s", "deliveries / wall s", "scheduler lag p99 (emulated ms)", "lagging"],
+            ["deliveries", "wall s", "deliveries / wall s", "delivery lag p99 (emulated ms)", "lagging"],
             [[ReportFormat.Count(emulator.Deliveries), ReportFormat.Number(emulator.WallSeconds, "F1"), ReportFormat.Number(emulator.DeliveriesPerSecond, "N0"), ReportFormat.Number(emulator.LagMsP99, "F2"), emulator.Lagging ? "yes" : "no"]]);
+        if (emulator.PausesExcludedNote() is { } pauses)
+        {
+            page.Paragraph(pauses);
+        }
 
         if (report.Faults.Count > 0)
         {

@@ -37,8 +37,12 @@ public static class SummaryTable
 
         console.Write(table);
         var emulator = report.Emulator;
-        console.MarkupLine(CultureInfo.InvariantCulture, "Emulator: {0:N0} deliveries in {1:F1} wall s ({2:N0}/s), scheduler lag p99 {3:F2} ms",
+        console.MarkupLine(CultureInfo.InvariantCulture, "Emulator: {0:N0} deliveries in {1:F1} wall s ({2:N0}/s), delivery lag p99 {3:F2} ms",
             emulator.Deliveries, emulator.WallSeconds, emulator.DeliveriesPerSecond, emulator.LagMsP99);
+        if (emulator.PausesExcludedNote() is { } pauses)
+        {
+            console.WriteLine(pauses);
+        }
         if (emulator.Warning is { } warning)
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,7 +7,6 @@ using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Grains.Network;
-using OrleansGossip.Grains.Telemetry;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Network;
@@ -20,7 +17,6 @@ namespace OrleansGossip.Grains.Tests.Network;
 /// </summary>
 public sealed class DeliverySchedulerTests : IDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly DeliveryScheduler _scheduler;
 
     public DeliverySchedulerTests()
@@ -28,7 +24,6 @@ public sealed class DeliverySchedulerTests : IDisposable
         _scheduler = new DeliveryScheduler(
             grains: null!,
             TimeProvider.System,
-            new TelemetryRecorder(_services.GetRequiredService<IMeterFactory>()),
             Options.Create(new EmulatorOptions()),
             new NoLifetime(),
             NullLogger<DeliveryScheduler>.Instance);
@@ -161,6 +156,26 @@ public sealed class DeliverySchedulerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_batch_gathered_from_several_ticks_is_due_at_the_earliest_of_them()
+    {
+        // Both messages are overdue when scheduled, so the scheduler takes their two ticks at once, into one batch.
+        var node = new RecordingNode();
+        _scheduler.Attach("run/a", node);
+        var mailbox = _scheduler.MailboxOf("run/a");
+        var now = TimeProvider.System.GetUtcNow();
+        var earlier = new ScheduledMessage(mailbox, Request("b", 1, 1), now - TimeSpan.FromMilliseconds(50));
+        var later = new ScheduledMessage(mailbox, Request("c", 1, 2), now - TimeSpan.FromMilliseconds(20));
+
+        _scheduler.ScheduleAll([later, earlier]);
+
+        var batch = await node.NextAsync();
+        Assert.Equal([earlier.Envelope, later.Envelope], batch.Envelopes);
+        var tick = _scheduler.Tick.Ticks;
+        var earliestTick = (earlier.DueWall.UtcTicks + tick - 1) / tick;
+        Assert.Equal(new DateTimeOffset(earliestTick * tick, TimeSpan.Zero), batch.Due);
+    }
+
     /// <summary>A request for artifact (<paramref name="high"/>, <paramref name="low"/>) from node <paramref name="sender"/>.</summary>
     private static Envelope Request(string sender, ulong high, ulong low) =>
         new(new NodeId(sender), new ArtifactRequest(new ArtifactId(new Hash128(high, low)), Priority.Fetch));
@@ -168,7 +183,6 @@ public sealed class DeliverySchedulerTests : IDisposable
     public void Dispose()
     {
         _scheduler.Dispose();
-        _services.Dispose();
     }
 
     /// <summary>A node that keeps what it is handed, and notes in <paramref name="handed"/> (when given) when it was handed it.</summary>
@@ -178,12 +192,12 @@ public sealed class DeliverySchedulerTests : IDisposable
 
         public ConcurrentQueue<MessageBatch> Received { get; } = new();
 
-        public void Deliver(List<Envelope> envelopes, bool downloaded)
+        public void Deliver(DeliveryBatch batch, bool downloaded)
         {
             handed?.Enqueue((key, TimeProvider.System.GetUtcNow()));
 
             // The scheduler may reuse the list once the node is done with it: keep a copy.
-            Received.Enqueue(new MessageBatch(envelopes.ToList(), downloaded));
+            Received.Enqueue(new MessageBatch(batch.ToList(), downloaded, batch.Due));
             _arrived.Release();
         }
 

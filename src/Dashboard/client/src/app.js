@@ -405,7 +405,7 @@ function renderRegistry(u) {
     return chip;
   }));
   const lagging = u.lagMsP99 > 10;
-  $("emulator").innerHTML = `scheduler lag p99 <b class="${lagging ? "warn" : ""}">${u.lagMsP99.toFixed(2)} ms</b> (emulated)`
+  $("emulator").innerHTML = `delivery lag p99 <b class="${lagging ? "warn" : ""}">${u.lagMsP99.toFixed(2)} ms</b> (emulated)`
     + ` · <b>${fmt.format(Math.round(u.deliveriesPerSecond))}</b> deliveries per wall second`
     + ` · ${fmt.format(u.deliveries)} deliveries in the run so far`
     + (lagging ? `<br><span class="warn">The emulator falls behind: latencies are skewed; rerun with a larger timeScale.</span>` : "");

@@ -51,7 +51,7 @@ public static class ComparisonHtmlWriter
 
         page.Heading(3, "Emulator");
         page.Table(
-            ["protocol", "run", "deliveries", "wall s", "deliveries / wall s", "scheduler lag p99 (emulated ms)", "lagging"],
+            ["protocol", "run", "deliveries", "wall s", "deliveries / wall s", "delivery lag p99 (emulated ms)", "lagging"],
             comparison.Runs.Select(r => (IReadOnlyList<string>)
             [
                 r.Protocol, r.RunId, ReportFormat.Count(r.Emulator.Deliveries), ReportFormat.Number(r.Emulator.WallSeconds, "F1"),

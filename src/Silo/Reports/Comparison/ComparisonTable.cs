@@ -47,7 +47,7 @@ public static class ComparisonTable
         console.Write(table);
         foreach (var run in comparison.Runs)
         {
-            console.MarkupLine($"{Markup.Escape(run.Protocol)}: {ReportFormat.Count(run.Emulator.Deliveries)} deliveries in {ReportFormat.Number(run.Emulator.WallSeconds, "F1")} wall s, scheduler lag p99 {ReportFormat.Number(run.Emulator.LagMsP99, "F2")} ms");
+            console.MarkupLine($"{Markup.Escape(run.Protocol)}: {ReportFormat.Count(run.Emulator.Deliveries)} deliveries in {ReportFormat.Number(run.Emulator.WallSeconds, "F1")} wall s, delivery lag p99 {ReportFormat.Number(run.Emulator.LagMsP99, "F2")} ms");
             if (run.Emulator.Warning is { } warning)
             {
                 console.MarkupLine($"[yellow]Warning ({Markup.Escape(run.Protocol)}):[/] {Markup.Escape(warning)}");
