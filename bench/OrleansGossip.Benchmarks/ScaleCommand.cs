@@ -18,12 +18,16 @@ namespace OrleansGossip.Benchmarks;
 /// </summary>
 public static class ScaleCommand
 {
+    /// <summary>The warm-up run takes at most this many of the subnets: enough for every code path to get hot.</summary>
+    private const int WarmUpSubnets = 20;
+
     public static Command Create()
     {
         var scenarioFile = new Option<FileInfo>("--scenario") { Description = "The scenario whose first subnet and workload are copied.", DefaultValueFactory = _ => new FileInfo(Path.Combine("scenarios", "ic-app-subnet.json")) };
         var subnets = new Option<int>("--subnets") { Description = "Copies of the subnet.", DefaultValueFactory = _ => 100 };
         var timeScale = new Option<double>("--time-scale") { Description = "Wall seconds per emulated second.", DefaultValueFactory = _ => 10 };
         var duration = new Option<double>("--duration") { Description = "Emulated seconds of workload.", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<double>("--warmup") { Description = $"Seconds of a warm-up run at time scale 1 on at most {WarmUpSubnets} of the subnets, before the measured one (0: none).", DefaultValueFactory = _ => 3 };
         var tick = EmulatorOverrides.DeliveryTickOption();
         var excludePauses = EmulatorOverrides.ExcludeCollectorPausesOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the run and lists the top ones." };
@@ -31,18 +35,24 @@ public static class ScaleCommand
 
         var command = new Command("scale", "Many copies of a scenario's subnet at a time scale: lag, deliveries per wall second, memory per node.")
         {
-            scenarioFile, subnets, timeScale, duration, tick, excludePauses, allocations, processes,
+            scenarioFile, subnets, timeScale, duration, warmup, tick, excludePauses, allocations, processes,
         };
         command.SetAction((parse, _) => ExecuteAsync(
-            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(tick), parse.GetValue(excludePauses), parse.GetValue(allocations), parse.GetValue(processes)));
+            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(warmup), parse.GetValue(tick), parse.GetValue(excludePauses), parse.GetValue(allocations), parse.GetValue(processes)));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double? tickMs, bool excludePauses, bool sampleAllocations, int siloProcesses)
+    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double warmupSeconds, double? tickMs, bool excludePauses, bool sampleAllocations, int siloProcesses)
     {
         if (copies < 1 || timeScale <= 0 || durationSeconds <= 0 || siloProcesses < 1)
         {
             await Console.Error.WriteLineAsync("error: --subnets, --time-scale, --duration and --silo-processes must be positive");
+            return 2;
+        }
+
+        if (warmupSeconds < 0)
+        {
+            await Console.Error.WriteLineAsync("error: --warmup must not be negative");
             return 2;
         }
 
@@ -77,14 +87,24 @@ public static class ScaleCommand
             Faults = [],
         };
         var nodes = copies * template.Nodes;
+        var warm = warmupSeconds > 0
+            ? scenario with
+            {
+                Name = $"bench-warmup-{library.Name}",
+                TimeScale = 1,
+                DurationSeconds = warmupSeconds,
+                DrainSeconds = 2,
+                Subnets = scenario.Subnets.Take(WarmUpSubnets).ToList(),
+            }
+            : null;
 
         var total = Stopwatch.StartNew();
         var where = siloProcesses == 1 ? "one embedded silo" : $"{siloProcesses} silo processes placing nodes by subnet";
         BenchmarkOutput.Progress($"scale: {copies:N0} copies of {library.Name}'s subnet ({nodes:N0} nodes), timeScale {timeScale}, {durationSeconds} emulated s, on {where}");
         EmulatorOverrides.Apply(tickMs, excludePauses);
         var result = siloProcesses == 1
-            ? await RunOnEmbeddedSiloAsync(scenario, sampleAllocations)
-            : await RunOnSiloProcessesAsync(scenario, siloProcesses, sampleAllocations);
+            ? await RunOnEmbeddedSiloAsync(scenario, warm, sampleAllocations)
+            : await RunOnSiloProcessesAsync(scenario, warm, siloProcesses, sampleAllocations);
         result = result with
         {
             Scenario = library.Name,
@@ -92,6 +112,7 @@ public static class ScaleCommand
             Nodes = nodes,
             TimeScale = timeScale,
             DurationSeconds = durationSeconds,
+            WarmupSeconds = warmupSeconds,
             SiloProcesses = siloProcesses,
             Machine = MachineInfo.Current(),
         };
@@ -99,11 +120,12 @@ public static class ScaleCommand
         return 0;
     }
 
-    private static async Task<ScaleResult> RunOnEmbeddedSiloAsync(ScenarioSpec scenario, bool sampleAllocations)
+    private static async Task<ScaleResult> RunOnEmbeddedSiloAsync(ScenarioSpec scenario, ScenarioSpec? warm, bool sampleAllocations)
     {
         var silo = await EmbeddedSilo.StartAsync();
         try
         {
+            await WarmUpAsync(silo.Grains, silo.Services, warm);
             var before = MemorySnapshot.Take();
             using var sampler = new RuntimeSampler(sampleAllocations);
             sampler.Start();
@@ -136,12 +158,13 @@ public static class ScaleCommand
     /// The run on a cluster of silo processes: the figures are the run's (its lag is every silo's), the CPU all the
     /// processes', and the runtime figures this process's silo's alone.
     /// </summary>
-    private static async Task<ScaleResult> RunOnSiloProcessesAsync(ScenarioSpec scenario, int silos, bool sampleAllocations)
+    private static async Task<ScaleResult> RunOnSiloProcessesAsync(ScenarioSpec scenario, ScenarioSpec? warm, int silos, bool sampleAllocations)
     {
         var cluster = await SiloProcessCluster.StartAsync(silos);
         try
         {
             BenchmarkOutput.Progress($"{silos} silos up");
+            await WarmUpAsync(cluster.Grains, cluster.Services, warm);
             using var sampler = new RuntimeSampler(sampleAllocations);
             var wall = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime + cluster.OtherProcessesCpu;
@@ -170,6 +193,19 @@ public static class ScaleCommand
             BenchmarkOutput.Progress($"stopping the silos");
             await cluster.DisposeAsync();
         }
+    }
+
+    /// <summary>Runs <paramref name="warm"/>, when given, and waits for its last deliveries (<see cref="WarmUp"/>).</summary>
+    private static async Task WarmUpAsync(IGrainFactory grains, IServiceProvider silo, ScenarioSpec? warm)
+    {
+        if (warm is null)
+        {
+            return;
+        }
+
+        BenchmarkOutput.Progress($"warm-up run: {warm.Subnets.Count} subnets, {warm.DurationSeconds} s at time scale 1");
+        await RunAsync(grains, warm);
+        await WarmUp.WaitForQuietAsync(silo);
     }
 
     private static async Task<RunReport> RunAsync(IGrainFactory grains, ScenarioSpec scenario)

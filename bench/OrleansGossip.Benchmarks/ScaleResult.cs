@@ -16,6 +16,9 @@ public sealed record ScaleResult
 
     public double DurationSeconds { get; init; }
 
+    /// <summary>Seconds of the warm-up run before the measured one (0: none).</summary>
+    public double WarmupSeconds { get; init; }
+
     public double WallSeconds { get; init; }
 
     public long Deliveries { get; init; }

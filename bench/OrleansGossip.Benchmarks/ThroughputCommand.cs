@@ -7,8 +7,6 @@ using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Hosting;
-using OrleansGossip.Grains.Protocol;
-using OrleansGossip.Grains.Telemetry;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Hosting;
 
@@ -97,7 +95,7 @@ public static class ThroughputCommand
                 BenchmarkOutput.Progress($"warm-up run: {s.WarmupSeconds} s");
                 var warm = BenchmarkScenarios.Throughput("bench-warmup", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.WarmupSeconds, 5);
                 await RunAsync(silo, warm);
-                await WaitForQuietAsync(silo);
+                await WarmUp.WaitForQuietAsync(silo.Services);
             }
 
             var scenario = BenchmarkScenarios.Throughput("bench-throughput", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.DurationSeconds, s.DrainSeconds);
@@ -159,27 +157,6 @@ public static class ThroughputCommand
     {
         var run = silo.Grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         return await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None);
-    }
-
-    /// <summary>Waits until the warm-up run's last messages have been delivered, so that they do not load the measured run.</summary>
-    private static async Task WaitForQuietAsync(EmbeddedSilo silo)
-    {
-        var telemetry = silo.Services.GetRequiredService<TelemetryRecorder>();
-        var waited = Stopwatch.StartNew();
-        var last = telemetry.Total(GossipEvent.Delivered);
-        while (waited.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(500);
-            var now = telemetry.Total(GossipEvent.Delivered);
-            if (now == last)
-            {
-                break;
-            }
-
-            last = now;
-        }
-
-        BenchmarkOutput.Progress($"warm-up quiet after {waited.Elapsed.TotalSeconds:F1} s");
     }
 
     private static double? Median(IEnumerable<double?> values)
