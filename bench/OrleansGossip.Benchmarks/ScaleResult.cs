@@ -33,6 +33,12 @@ public sealed record ScaleResult
 
     public double LagMsP99 { get; init; }
 
+    /// <summary>
+    /// Where the lag was counted: <c>node</c>, from each batch's due time to the node's turn that took it. Results
+    /// without this field counted it where the scheduler fired each tick, which misses turns waiting for a thread.
+    /// </summary>
+    public string LagCountedAt { get; init; } = "node";
+
     /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
     public bool Lagging { get; init; }
 

@@ -44,7 +44,7 @@ public sealed class BenchmarkFiguresTests
             Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07)));
 
         var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
-        Assert.Equal("Scheduler lag p99 against subnets (ic-app-subnet)", lag.Title);
+        Assert.Equal("Lag p99 against subnets (ic-app-subnet)", lag.Title);
         Assert.Equal(["lag p99", "lag warning", "lagging runs"], lag.Series.Select(s => s.Name));
         Assert.Equal([(200.0, 6.2), (300.0, 12.4)], lag.Series[0].Points);
         Assert.Equal([(200.0, 12.0), (300.0, 12.0)], lag.Series[1].Points); // As the results say.
@@ -67,6 +67,23 @@ public sealed class BenchmarkFiguresTests
         Assert.Equal(["time scale 10", "time scale 20", "lag warning", "lagging runs"], lag.Series.Select(s => s.Name));
         Assert.Equal([(200.0, 6.2), (300.0, 12.4)], lag.Series[0].Points);
         Assert.Equal([(400.0, 5.0)], lag.Series[1].Points);
+    }
+
+    [Fact]
+    public void Lag_counted_at_the_scheduler_and_with_the_collectors_pauses_left_out_are_settings_of_their_own()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03, extra: ""),
+            Scale(subnets: 200, lag: 19.8, lagging: true, pauseShare: 0.03),
+            Scale(subnets: 200, lag: 8.9, lagging: false, pauseShare: 0.03, extra: ""","lagCountedAt":"node","collectorPausesExcludedSeconds":2.3""")));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        Assert.Equal(
+            ["time scale 10, lag at the scheduler", "time scale 10", "time scale 10, pauses left out", "lag warning", "lagging runs"],
+            lag.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 6.2)], lag.Series[0].Points);
+        Assert.Equal([(200.0, 19.8)], lag.Series[1].Points);
+        Assert.Equal([(200.0, 8.9)], lag.Series[2].Points);
     }
 
     [Fact]
@@ -144,8 +161,8 @@ public sealed class BenchmarkFiguresTests
     internal static string Throughput(double rate, double delivered, double lag, bool lagging) => Invariant(
         $$$"""{"mode":"throughput","deliveriesPerSecond":{{{delivered}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"subnets":10,"nodesPerSubnet":13,"ingressPerSecondPerSubnet":{{{rate}}},"ingressBytes":1024,"runtime":{"cpuCores":{{{rate / 1000}}}}}""");
 
-    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10) => Invariant(
-        $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1,"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");
+    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\"") => Invariant(
+        $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1{{{extra}}},"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");
 
     private static string Fidelity(double timeScale, double error) => Invariant(
         $$"""{"mode":"fidelity","timeScale":{{timeScale}},"tolerancePercent":5,"cases":[{{Case(13, 1024, 150, error)}},{{Case(40, 1 << 20, 477, error)}}]}""");

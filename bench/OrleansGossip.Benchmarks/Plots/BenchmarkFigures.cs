@@ -149,6 +149,8 @@ public static class BenchmarkFigures
                 scenarios.Count > 1 ? r.Text("scenario") : null,
                 $"time scale {r.Number("timeScale").ToString(CultureInfo.InvariantCulture)}",
                 r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
+                r.Json.TryGetProperty("lagCountedAt", out _) ? null : "lag at the scheduler",
+                r.Json.TryGetProperty("collectorPausesExcludedSeconds", out _) ? "pauses left out" : null,
             }.OfType<string>()),
             Subnets = r.Number("subnets"),
             Lag = r.Number("lagMsP99"),
@@ -160,7 +162,7 @@ public static class BenchmarkFigures
         var of = scenarios.Count == 1 ? $" ({scenarios[0]})" : "";
         yield return new LineFigure(
             "scale-lag",
-            $"Scheduler lag p99 against subnets{of}",
+            $"Lag p99 against subnets{of}",
             "subnets",
             "lag p99 (emulated ms)",
             LagSeries(runs, points.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
