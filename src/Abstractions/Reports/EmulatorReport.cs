@@ -41,6 +41,6 @@ public sealed record EmulatorReport
         CollectorPausesExcludedSeconds > 0 && WallSeconds > CollectorPausesExcludedSeconds
             ? string.Create(
                 CultureInfo.InvariantCulture,
-                $"The emulator's clock left out {CollectorPausesExcludedSeconds:F1} s of garbage-collector pauses, so emulated time ran {WallSeconds / (WallSeconds - CollectorPausesExcludedSeconds):F3} times slower than the time scale says.")
+                $"The emulator's clock left out {CollectorPausesExcludedSeconds:F2} s of garbage-collector pauses, so emulated time ran {WallSeconds / (WallSeconds - CollectorPausesExcludedSeconds):F3} times slower than the time scale says.")
             : null;
 }

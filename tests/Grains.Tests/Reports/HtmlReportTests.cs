@@ -49,6 +49,18 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void A_run_whose_clock_left_out_the_collectors_pauses_says_how_much_slower_emulated_time_ran()
+    {
+        var report = Report("advert-gossip", duplicates: 1.0) with { Emulator = new EmulatorReport { Deliveries = 10, WallSeconds = 100, CollectorPausesExcludedSeconds = 2 } };
+        var without = Report("advert-gossip", duplicates: 1.0) with { Emulator = new EmulatorReport { Deliveries = 10, WallSeconds = 100 } };
+
+        var html = RunHtmlWriter.Render(report, Rows());
+
+        Assert.Contains("left out 2.00 s of garbage-collector pauses, so emulated time ran 1.020 times slower", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("garbage-collector pauses", RunHtmlWriter.Render(without, Rows()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_in_which_a_node_lost_its_state_says_so_on_top()
     {
         var report = Report("advert-gossip", duplicates: 1.4) with { Emulator = new EmulatorReport { Deliveries = 10, NodesRestored = true } };
