@@ -25,11 +25,11 @@ public sealed class EmulatorOptions
 
     /// <summary>
     /// Whether the emulator's clock leaves out the time the .NET garbage collector holds the process stopped
-    /// (<see cref="Network.PauseExcludingClock"/>). No node runs during such a pause, so with the pause left out the emulated
-    /// network goes on after it as if it had not happened, where otherwise every delivery it held up is late by it.
-    /// Emulated time then runs a little slower than the time scale says (the run's report says by how much). For a
-    /// silo that runs its runs alone, as the embedded host does: each silo leaves out its own pauses, so the clocks of
-    /// silos in a cluster would drift apart, and a run refuses to start on such a silo in a cluster.
+    /// (<see cref="Network.PauseExcludingClock"/>). No node runs during such a pause, so with the pause left out the
+    /// emulated network goes on after it as if it had not happened, where otherwise every delivery it held up is late
+    /// by it. Emulated time then runs a little slower than the time scale says (the run's report says by how much).
+    /// For a silo that runs its runs alone, as the embedded host does: each silo leaves out its own pauses, so the
+    /// clocks of silos in a cluster would drift apart, and a run refuses to start on such a silo in a cluster.
     /// </summary>
     public bool ExcludeCollectorPauses { get; set; }
 

@@ -3,7 +3,9 @@ namespace OrleansGossip.Grains.Network;
 /// <summary>
 /// A wall clock that does not count the time the runtime's garbage collector held the process stopped: during a
 /// pause no thread of the process runs, so a clock that stands still meanwhile lets the emulated network go on after
-/// it as if nothing had happened, instead of firing every tick the pause held up at once, late.
+/// it as if nothing had happened, instead of firing every tick the pause held up at once, late. The pause total is
+/// read on both sides of the wall clock, so that a pause that ends between the two readings is not set against a
+/// wall reading from before it; and the clock never runs back. Timers and timestamps are the wall's.
 /// </summary>
 public sealed class PauseExcludingClock : TimeProvider
 {
@@ -12,16 +14,13 @@ public sealed class PauseExcludingClock : TimeProvider
     private readonly long _pausedAtStartTicks;
     private long _latestTicks;
 
+    /// <param name="wall">The wall clock.</param>
+    /// <param name="pausedTotal">The process's pause total so far: <see cref="GC.GetTotalPauseDuration"/>.</param>
     public PauseExcludingClock(TimeProvider wall, Func<TimeSpan> pausedTotal)
     {
         _wall = wall;
         _pausedTotal = pausedTotal;
         _pausedAtStartTicks = pausedTotal().Ticks;
-    }
-
-    public PauseExcludingClock()
-        : this(System, GC.GetTotalPauseDuration)
-    {
     }
 
     /// <summary>The pause time this clock has left out since it was made.</summary>
