@@ -29,7 +29,6 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
         // One artifact to spread, so that the silo reports the run's progress, and its lag, to it.
         await node.SubmitAsync(TestRuns.Ingress(0, 1));
         await Poll.ForAsync(run.GetProgressAsync, p => p.Deliveries >= 3, "the artifact reaches the three other nodes");
-        Assert.True((await run.GetProgressAsync()).LagMsP99 < 100, "the run lagged before any batch came late");
 
         var due = fixture.EmulatorClock.GetUtcNow() - TimeSpan.FromSeconds(2);
         for (var i = 0; i < 200; i++)
