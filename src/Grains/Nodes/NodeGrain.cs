@@ -178,7 +178,9 @@ public sealed partial class NodeGrain(
     {
         if (_awaiting > 0)
         {
-            this.AsReference<INodeGrain>().ReceiveAsync(new MessageBatch(batch, downloaded, batch.Due)).Ignore();
+            // As a copy: a call may be forwarded to another silo, and the scheduler's list is not for the wire.
+            this.AsReference<INodeGrain>().ReceiveAsync(new MessageBatch(batch.ToArray(), downloaded, batch.Due)).Ignore();
+            scheduler.Recycle(batch);
             return;
         }
 
