@@ -12,4 +12,10 @@ public sealed class DeliveryBatch(int capacity) : List<Envelope>(capacity)
 {
     /// <summary>The wall time (of the emulator's clock) the earliest message of the batch was due.</summary>
     public DateTimeOffset Due { get; internal set; }
+
+    /// <summary>
+    /// The batch as a grain call's argument: a copy, since a call may be forwarded to another silo and this list is
+    /// the scheduler's, reused once given back (<see cref="DeliveryScheduler.Recycle"/>).
+    /// </summary>
+    public MessageBatch ToMessage(bool downloaded) => new(ToArray(), downloaded, Due);
 }

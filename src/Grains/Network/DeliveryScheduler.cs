@@ -385,7 +385,7 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
 
             destination.Grain ??= _grains.GetGrain<INodeGrain>(destination.Key);
-            _ = destination.Grain.ReceiveAsync(new MessageBatch(batch.ToArray(), downloaded, batch.Due));
+            _ = destination.Grain.ReceiveAsync(batch.ToMessage(downloaded));
             Recycle(batch);
             Interlocked.Increment(ref _grainCallDeliveries);
         }

@@ -178,8 +178,7 @@ public sealed partial class NodeGrain(
     {
         if (_awaiting > 0)
         {
-            // As a copy: a call may be forwarded to another silo, and the scheduler's list is not for the wire.
-            this.AsReference<INodeGrain>().ReceiveAsync(new MessageBatch(batch.ToArray(), downloaded, batch.Due)).Ignore();
+            this.AsReference<INodeGrain>().ReceiveAsync(batch.ToMessage(downloaded)).Ignore();
             scheduler.Recycle(batch);
             return;
         }
