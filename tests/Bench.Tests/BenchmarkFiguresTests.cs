@@ -87,6 +87,19 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void Throughput_runs_that_counted_their_lag_at_the_scheduler_are_a_setting_of_their_own()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Throughput(rate: 500, delivered: 58_000, lag: 5, lagging: false, extra: ""),
+            Throughput(rate: 500, delivered: 58_700, lag: 7.75, lagging: false)));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "throughput-lag"));
+        Assert.Equal(["10×13, 1 KiB, lag at the scheduler", "10×13, 1 KiB"], lag.Series.Take(2).Select(s => s.Name));
+        Assert.Equal([(60.0, 5.0)], lag.Series[0].Points);
+        Assert.Equal([(60.0, 7.75)], lag.Series[1].Points);
+    }
+
+    [Fact]
     public void Fidelity_runs_at_two_time_scales_give_one_bar_each_beside_the_closed_form_and_the_tolerance()
     {
         var figures = BenchmarkFigures.From(Read(Fidelity(timeScale: 1, error: 2.5), Fidelity(timeScale: 4, error: -0.4)));
@@ -158,8 +171,8 @@ public sealed class BenchmarkFiguresTests
     internal static IReadOnlyList<ResultLine> Read(params string[] lines) =>
         ResultLines.Read("results.jsonl", new StringReader(string.Join('\n', lines)));
 
-    internal static string Throughput(double rate, double delivered, double lag, bool lagging) => Invariant(
-        $$$"""{"mode":"throughput","deliveriesPerSecond":{{{delivered}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"subnets":10,"nodesPerSubnet":13,"ingressPerSecondPerSubnet":{{{rate}}},"ingressBytes":1024,"runtime":{"cpuCores":{{{rate / 1000}}}}}""");
+    internal static string Throughput(double rate, double delivered, double lag, bool lagging, string extra = ",\"lagCountedAt\":\"node\"") => Invariant(
+        $$$"""{"mode":"throughput","deliveriesPerSecond":{{{delivered}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}}{{{extra}}},"subnets":10,"nodesPerSubnet":13,"ingressPerSecondPerSubnet":{{{rate}}},"ingressBytes":1024,"runtime":{"cpuCores":{{{rate / 1000}}}}}""");
 
     internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\"") => Invariant(
         $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1{{{extra}}},"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");

@@ -31,7 +31,7 @@ public sealed class PlotCommandTests : IDisposable
         var svg = XDocument.Load(Path.Combine(output.FullName, "throughput-lag.svg")).Root!;
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(ns + "svg", svg.Name);
-        Assert.Equal("Scheduler lag p99 against offered load", svg.Element(ns + "title")?.Value);
+        Assert.Equal("Lag p99 against offered load", svg.Element(ns + "title")?.Value);
         Assert.Contains("memory: no figures for this mode", console.ToString());
     }
 
