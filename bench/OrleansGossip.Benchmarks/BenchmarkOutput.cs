@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrleansGossip.Abstractions.Reports;
 
 namespace OrleansGossip.Benchmarks;
 
@@ -17,6 +18,16 @@ public static class BenchmarkOutput
     {
         Console.Out.WriteLine($"[{DateTime.Now:HH:mm:ss}] " + line.ToString(CultureInfo.InvariantCulture));
         Console.Out.Flush();
+    }
+
+    /// <summary>A measured run's figures as a progress line (<paramref name="also"/> before its lag), and which part of the run lagged, when some did.</summary>
+    public static void RunFigures(EmulatorReport emulator, string also = "")
+    {
+        Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, {also}lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
+        if (emulator.LateSlicesNote() is { } late)
+        {
+            Progress($"{late}");
+        }
     }
 
     /// <summary>A file each closing line is appended to as well (<c>--save</c>), so that a sweep of runs builds a file for <c>plot</c>.</summary>

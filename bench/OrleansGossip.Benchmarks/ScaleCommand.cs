@@ -9,6 +9,7 @@ using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Hosting;
+using OrleansGossip.Silo.Reports;
 
 namespace OrleansGossip.Benchmarks;
 
@@ -32,17 +33,18 @@ public static class ScaleCommand
         var excludePauses = EmulatorOverrides.ExcludeCollectorPausesOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the run and lists the top ones." };
         var processes = new Option<int>("--silo-processes") { Description = "Silo processes on this machine, placing nodes by subnet (1: one embedded silo).", DefaultValueFactory = _ => 1 };
+        var reportTo = new Option<DirectoryInfo?>("--report") { Description = "Writes the measured run's report.json, artifacts.csv and report.html (with its lag over run time) to this directory." };
 
         var command = new Command("scale", "Many copies of a scenario's subnet at a time scale: lag, deliveries per wall second, memory per node.")
         {
-            scenarioFile, subnets, timeScale, duration, warmup, tick, excludePauses, allocations, processes,
+            scenarioFile, subnets, timeScale, duration, warmup, tick, excludePauses, allocations, processes, reportTo,
         };
         command.SetAction((parse, _) => ExecuteAsync(
-            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(warmup), parse.GetValue(tick), parse.GetValue(excludePauses), parse.GetValue(allocations), parse.GetValue(processes)));
+            parse.GetRequiredValue(scenarioFile), parse.GetValue(subnets), parse.GetValue(timeScale), parse.GetValue(duration), parse.GetValue(warmup), parse.GetValue(tick), parse.GetValue(excludePauses), parse.GetValue(allocations), parse.GetValue(processes), parse.GetValue(reportTo)));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double warmupSeconds, double? tickMs, bool excludePauses, bool sampleAllocations, int siloProcesses)
+    private static async Task<int> ExecuteAsync(FileInfo file, int copies, double timeScale, double durationSeconds, double warmupSeconds, double? tickMs, bool excludePauses, bool sampleAllocations, int siloProcesses, DirectoryInfo? reportTo)
     {
         if (copies < 1 || timeScale <= 0 || durationSeconds <= 0 || siloProcesses < 1)
         {
@@ -103,8 +105,8 @@ public static class ScaleCommand
         BenchmarkOutput.Progress($"scale: {copies:N0} copies of {library.Name}'s subnet ({nodes:N0} nodes), timeScale {timeScale}, {durationSeconds} emulated s, on {where}");
         EmulatorOverrides.Apply(tickMs, excludePauses);
         var result = siloProcesses == 1
-            ? await RunOnEmbeddedSiloAsync(scenario, warm, sampleAllocations)
-            : await RunOnSiloProcessesAsync(scenario, warm, siloProcesses, sampleAllocations);
+            ? await RunOnEmbeddedSiloAsync(scenario, warm, sampleAllocations, reportTo)
+            : await RunOnSiloProcessesAsync(scenario, warm, siloProcesses, sampleAllocations, reportTo);
         result = result with
         {
             Scenario = library.Name,
@@ -120,7 +122,7 @@ public static class ScaleCommand
         return 0;
     }
 
-    private static async Task<ScaleResult> RunOnEmbeddedSiloAsync(ScenarioSpec scenario, ScenarioSpec? warm, bool sampleAllocations)
+    private static async Task<ScaleResult> RunOnEmbeddedSiloAsync(ScenarioSpec scenario, ScenarioSpec? warm, bool sampleAllocations, DirectoryInfo? reportTo)
     {
         var silo = await EmbeddedSilo.StartAsync();
         try
@@ -129,7 +131,7 @@ public static class ScaleCommand
             var before = MemorySnapshot.Take();
             using var sampler = new RuntimeSampler(sampleAllocations);
             sampler.Start();
-            var report = await RunAsync(silo.Grains, scenario);
+            var report = await RunAsync(silo.Grains, scenario, reportTo);
             var runtime = sampler.Stop();
             var after = MemorySnapshot.Take();
             if (sampleAllocations)
@@ -141,7 +143,6 @@ public static class ScaleCommand
             return Figures(report) with
             {
                 DeliveryTickMs = DeliveryTickMs(silo.Services),
-                LagWarningMs = LagWarningMs(silo.Services),
                 ManagedBytesPerNode = BenchmarkOutput.Round((double)(after.Managed - before.Managed) / nodes),
                 WorkingSetBytesPerNode = BenchmarkOutput.Round((double)(after.WorkingSet - before.WorkingSet) / nodes),
                 Runtime = runtime,
@@ -158,7 +159,7 @@ public static class ScaleCommand
     /// The run on a cluster of silo processes: the figures are the run's (its lag is every silo's), the CPU all the
     /// processes', and the runtime figures this process's silo's alone.
     /// </summary>
-    private static async Task<ScaleResult> RunOnSiloProcessesAsync(ScenarioSpec scenario, ScenarioSpec? warm, int silos, bool sampleAllocations)
+    private static async Task<ScaleResult> RunOnSiloProcessesAsync(ScenarioSpec scenario, ScenarioSpec? warm, int silos, bool sampleAllocations, DirectoryInfo? reportTo)
     {
         var cluster = await SiloProcessCluster.StartAsync(silos);
         try
@@ -169,7 +170,7 @@ public static class ScaleCommand
             var wall = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime + cluster.OtherProcessesCpu;
             sampler.Start();
-            var report = await RunAsync(cluster.Grains, scenario);
+            var report = await RunAsync(cluster.Grains, scenario, reportTo);
             var runtime = sampler.Stop();
             var cores = (Process.GetCurrentProcess().TotalProcessorTime + cluster.OtherProcessesCpu - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
             if (sampleAllocations)
@@ -182,7 +183,6 @@ public static class ScaleCommand
             return Figures(report) with
             {
                 DeliveryTickMs = DeliveryTickMs(cluster.Services),
-                LagWarningMs = LagWarningMs(cluster.Services),
                 CpuCoresAllSilos = BenchmarkOutput.Round(cores, 2),
                 NodesPerSilo = perSilo.Select(p => p.Nodes).ToList(),
                 Runtime = runtime,
@@ -208,13 +208,18 @@ public static class ScaleCommand
         await WarmUp.WaitForQuietAsync(silo);
     }
 
-    private static async Task<RunReport> RunAsync(IGrainFactory grains, ScenarioSpec scenario)
+    private static async Task<RunReport> RunAsync(IGrainFactory grains, ScenarioSpec scenario, DirectoryInfo? reportTo = null)
     {
         var run = grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None)
             ?? throw new InvalidOperationException("the scale run failed; see the log above");
-        var emulator = report.Emulator;
-        BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
+        BenchmarkOutput.RunFigures(report.Emulator);
+        if (reportTo is not null)
+        {
+            var files = await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), reportTo.FullName);
+            BenchmarkOutput.Progress($"report: {string.Join(", ", files)}");
+        }
+
         return report;
     }
 
@@ -230,13 +235,12 @@ public static class ScaleCommand
             FinalizationRate = BenchmarkOutput.Round(report.Subnets.Average(s => s.Consensus?.FinalizationRatePerSecond ?? 0), 3),
             LagMsP99 = emulator.LagMsP99,
             Lagging = emulator.Lagging,
+            LagWarningMs = emulator.LagWarningMs,
             CollectorPausesExcludedSeconds = emulator.CollectorPausesExcludedSeconds > 0 ? BenchmarkOutput.Round(emulator.CollectorPausesExcludedSeconds, 2) : null,
         };
     }
 
     private static double DeliveryTickMs(IServiceProvider silo) => Options(silo).DeliveryTick.TotalMilliseconds;
-
-    private static double LagWarningMs(IServiceProvider silo) => Options(silo).LagWarningMs;
 
     private static EmulatorOptions Options(IServiceProvider silo) => silo.GetRequiredService<IOptions<EmulatorOptions>>().Value;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Artifacts;
@@ -108,7 +109,7 @@ public static class ThroughputCommand
             var ingress = report.Subnets.SelectMany(r => r.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
             var deliveryRatio = ReportFigures.DeliveryRatio(ingress);
             var deliveries = ingress.Sum(k => k.Deliveries);
-            BenchmarkOutput.Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, delivery ratio {deliveryRatio:P2}, lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
+            BenchmarkOutput.RunFigures(emulator, string.Create(CultureInfo.InvariantCulture, $"delivery ratio {deliveryRatio:P2}, "));
             BenchmarkOutput.Progress($"runtime during the run: {runtime}");
             if (s.SampleAllocations)
             {

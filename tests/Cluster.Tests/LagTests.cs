@@ -42,6 +42,13 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
         Assert.NotNull(report);
         Assert.True(report.Emulator.Lagging, $"lag p99 {report.Emulator.LagMsP99} ms was not called lagging");
         Assert.Contains("late", report.Emulator.Warning);
+        Assert.Equal(new EmulatorOptions().LagWarningMs, report.Emulator.LagWarningMs);
+
+        // The timeline shows when: a slice holds the late batches, and the slices follow one another in run time.
+        var timeline = report.Emulator.LagTimeline;
+        Assert.Contains(timeline, s => s.LagMsMax >= 1_900);
+        Assert.All(timeline.Zip(timeline.Skip(1)), pair => Assert.True(pair.First.ToSeconds <= pair.Second.FromSeconds, "slices overlap"));
+        Assert.True(timeline.Sum(s => s.Batches) >= 200, $"the timeline counts {timeline.Sum(s => s.Batches)} batches, fewer than the late ones alone");
     }
 
     [Fact]

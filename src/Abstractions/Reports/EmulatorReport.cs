@@ -36,6 +36,33 @@ public sealed record EmulatorReport
     /// </summary>
     public double CollectorPausesExcludedSeconds { get; init; }
 
+    /// <summary>The lag p99 above which a run counts as <see cref="Lagging"/>, in emulated milliseconds.</summary>
+    public double LagWarningMs { get; init; }
+
+    /// <summary>
+    /// The lag over the run, in slices of equal emulated time, so that a reader can tell a start-up or a burst from
+    /// a run that fell behind throughout. Empty when no node took a delivery.
+    /// </summary>
+    public IReadOnlyList<LagSlice> LagTimeline { get; init; } = [];
+
+    /// <summary>
+    /// Which part of the run lagged, from <see cref="LagTimeline"/>: how many slices had a lag p99 above
+    /// <see cref="LagWarningMs"/>, and the worst of them; null when none did.
+    /// </summary>
+    public string? LateSlicesNote()
+    {
+        var late = LagTimeline.Where(s => s.LagMsP99 > LagWarningMs).ToList();
+        if (late.Count == 0)
+        {
+            return null;
+        }
+
+        var worst = late.MaxBy(s => s.LagMsP99)!;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Nodes took their deliveries late (p99 above {LagWarningMs:0.###} ms) in {late.Count} of {LagTimeline.Count} slices of {worst.ToSeconds - worst.FromSeconds:0.###} emulated s; the worst, {worst.LagMsP99:F1} ms, from {worst.FromSeconds:0.###} to {worst.ToSeconds:0.###} s.");
+    }
+
     /// <summary>What a report says of <see cref="CollectorPausesExcludedSeconds"/>; null when none were left out.</summary>
     public string? PausesExcludedNote() =>
         CollectorPausesExcludedSeconds > 0 && WallSeconds > CollectorPausesExcludedSeconds

@@ -30,6 +30,9 @@ public sealed partial class RunGrain(
 
     private readonly LagHistogram _lag = new();
 
+    /// <summary>The lag as the run went, begun at the first report of it; kept by this activation only, as <see cref="_lag"/> is.</summary>
+    private LagTimeline? _timeline;
+
     /// <summary>
     /// References to the run's nodes, made once: the workload submits to them many times a second, and Orleans
     /// resolves a grain interface's type anew for each reference it makes.
@@ -199,6 +202,13 @@ public sealed partial class RunGrain(
         {
             _deliveries += progress.Deliveries;
             _lag.Merge(progress.Lag);
+            if (_clock is { } clock)
+            {
+                // A report counts the lag of the interval before it: it goes in the slice of that interval's middle.
+                var interval = options.Value.ProgressInterval.TotalSeconds / clock.TimeScale;
+                _timeline ??= new LagTimeline(2 * interval);
+                _timeline.Add((clock.EmulatedMs(wall.GetUtcNow()) / 1000) - (interval / 2), progress.Lag);
+            }
         }
 
         return Task.CompletedTask;
@@ -431,6 +441,8 @@ public sealed partial class RunGrain(
             Lagging = lagging,
             NodesRestored = _nodesRestored,
             CollectorPausesExcludedSeconds = pausesExcluded,
+            LagWarningMs = options.Value.LagWarningMs,
+            LagTimeline = _timeline?.ToSlices(_clock.TimeScale) ?? [],
             Warning = lagging
                 ? $"The emulator fell behind: nodes took their deliveries {lagMs:F1} ms late (p99, emulated), above {options.Value.LagWarningMs} ms, so latencies are skewed. Rerun with a larger timeScale, e.g. {suggestion}."
                 : null,

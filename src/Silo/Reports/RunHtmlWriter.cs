@@ -7,7 +7,7 @@ namespace OrleansGossip.Silo.Reports;
 
 /// <summary>
 /// A run's <c>report.html</c>: the headline figures and the emulator's own as tables (its lag warning on top when
-/// there is one), then per subnet the latency distribution, coverage over time, latency over run time and, with
+/// there is one) with its lag over run time, then per subnet the latency distribution, coverage over time, latency over run time and, with
 /// consensus, finalization, faults marked on the run-time axes, and bars of duplicates and messages per delivery.
 /// </summary>
 public static class RunHtmlWriter
@@ -63,6 +63,17 @@ public static class RunHtmlWriter
         if (emulator.PausesExcludedNote() is { } pauses)
         {
             page.Paragraph(pauses);
+        }
+
+        if (emulator.LagTimeline.Count > 0)
+        {
+            if (emulator.LateSlicesNote() is { } late)
+            {
+                page.Paragraph(late);
+            }
+
+            page.Figures([(ReportPlots.LagOverRunTime("Delivery lag over run time", emulator.LagTimeline, emulator.LagWarningMs).ToSvg(),
+                string.Create(CultureInfo.InvariantCulture, $"How late nodes took their deliveries, per {emulator.LagTimeline[0].ToSeconds - emulator.LagTimeline[0].FromSeconds:0.###} emulated s of the run: the p99 and the worst; above the lag warning, latencies are skewed.")),]);
         }
 
         if (report.Faults.Count > 0)

@@ -43,6 +43,12 @@ public static class SummaryTable
         {
             console.WriteLine(pauses);
         }
+
+        if (emulator.LateSlicesNote() is { } late)
+        {
+            console.WriteLine(late);
+        }
+
         if (emulator.Warning is { } warning)
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));

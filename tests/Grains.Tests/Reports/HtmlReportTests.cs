@@ -13,9 +13,12 @@ public sealed partial class HtmlReportTests
     {
         var html = RunHtmlWriter.Render(Report("advert-gossip", duplicates: 1.02), Rows());
 
-        // Latency CDF, coverage, latency over run time, finalization, duplicate ratio, messages per delivery.
-        Assert.Equal(6, Svg().Count(html));
-        Assert.Equal(6, SvgClose().Count(html));
+        // The lag over run time; then latency CDF, coverage, latency over run time, finalization, duplicate ratio, messages per delivery.
+        Assert.Equal(7, Svg().Count(html));
+        Assert.Equal(7, SvgClose().Count(html));
+        Assert.Contains("Delivery lag over run time", html, StringComparison.Ordinal);
+        Assert.Contains("per 0.5 emulated s of the run", html, StringComparison.Ordinal);
+        Assert.Contains("late (p99 above 10 ms) in 1 of 3 slices of 0.5 emulated s; the worst, 80.0 ms, from 0.5 to 1 s.", html, StringComparison.Ordinal);
         Assert.Contains("Latency distribution", html, StringComparison.Ordinal);
         Assert.Contains("Coverage over time", html, StringComparison.Ordinal);
         Assert.Contains("Finalized height", html, StringComparison.Ordinal);
@@ -43,6 +46,7 @@ public sealed partial class HtmlReportTests
         var html = RunHtmlWriter.Render(report, Rows());
 
         Assert.Equal(5, Svg().Count(html));
+        Assert.DoesNotContain("Delivery lag over run time", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"warning\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"marker\"", html, StringComparison.Ordinal);
         AssertSelfContained(html);
@@ -147,6 +151,8 @@ public sealed partial class HtmlReportTests
             LagMsP99 = 80,
             Lagging = true,
             Warning = "The emulator fell behind: scheduled deliveries fired 80.0 ms late. Rerun with a larger timeScale, e.g. 4.",
+            LagWarningMs = 10,
+            LagTimeline = [new LagSlice(0, 0.5, 400, 2.5, 4), new LagSlice(0.5, 1, 380, 80, 120), new LagSlice(2, 2.5, 10, 1, 1)],
         },
         Faults =
         [
