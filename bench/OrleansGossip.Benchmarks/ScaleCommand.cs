@@ -236,6 +236,7 @@ public static class ScaleCommand
             LagMsP99 = emulator.LagMsP99,
             Lagging = emulator.Lagging,
             LagWarningMs = emulator.LagWarningMs,
+            LagTimeline = emulator.LagTimeline,
             CollectorPausesExcludedSeconds = emulator.CollectorPausesExcludedSeconds > 0 ? BenchmarkOutput.Round(emulator.CollectorPausesExcludedSeconds, 2) : null,
         };
     }

@@ -1,3 +1,5 @@
+using OrleansGossip.Abstractions.Reports;
+
 namespace OrleansGossip.Benchmarks;
 
 /// <summary>The closing figures of <c>scale</c>.</summary>
@@ -78,4 +80,7 @@ public sealed record ScaleResult
     public MachineInfo? Machine { get; init; }
 
     public double TotalWallSeconds { get; init; }
+
+    /// <summary>The measured run's lag over run time, as its report gives it (<c>emulator.lagTimeline</c>).</summary>
+    public IReadOnlyList<LagSlice>? LagTimeline { get; init; }
 }

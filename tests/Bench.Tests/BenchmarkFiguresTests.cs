@@ -87,6 +87,36 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void The_latest_run_at_each_subnet_count_that_kept_its_timeline_draws_its_lag_over_run_time()
+    {
+        const string node = ",\"lagCountedAt\":\"node\"";
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 100, lag: 2, lagging: false, pauseShare: 0.01),
+            Scale(subnets: 200, lag: 30, lagging: true, pauseShare: 0.03, extra: node + Timeline((0, 0.1, 80), (0.1, 0.2, 30))),
+            Scale(subnets: 200, lag: 20, lagging: true, pauseShare: 0.03, extra: node + Timeline((0, 0.1, 60), (0.1, 0.2, 20), (0.3, 0.4, 5))),
+            Scale(subnets: 150, lag: 9, lagging: false, pauseShare: 0.02, extra: node + Timeline((0, 0.1, 9)))));
+
+        var timeline = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag-timeline"));
+        Assert.Equal("Lag p99 over run time (ic-app-subnet)", timeline.Title);
+
+        // Runs without a timeline draw none; of two at one count, the later one.
+        Assert.Equal(["150 subnets", "200 subnets", "lag warning"], timeline.Series.Select(s => s.Name));
+        Assert.Equal([(0.05, 9.0)], timeline.Series[0].Points);
+        Assert.Equal([(0.05, 60.0), (0.15, 20.0), (0.35, 5.0)], timeline.Series[1].Points.Select(p => (Math.Round(p.X, 9), p.Y)));
+        Assert.Equal([(0.0, 12.0), (0.4, 12.0)], timeline.Series[2].Points);
+    }
+
+    [Fact]
+    public void Scale_runs_without_a_timeline_draw_no_lag_over_run_time()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03),
+            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07, extra: ",\"lagCountedAt\":\"node\",\"lagTimeline\":[]")));
+
+        Assert.DoesNotContain(figures, f => f.Name == "scale-lag-timeline");
+    }
+
+    [Fact]
     public void Throughput_runs_that_counted_their_lag_at_the_scheduler_are_a_setting_of_their_own()
     {
         var figures = BenchmarkFigures.From(Read(
@@ -176,6 +206,11 @@ public sealed class BenchmarkFiguresTests
 
     internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\"") => Invariant(
         $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1{{{extra}}},"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");
+
+    /// <summary>A <c>lagTimeline</c> property of slices (from, to, p99), to append to a scale result.</summary>
+    private static string Timeline(params (double From, double To, double LagMsP99)[] slices) =>
+        ",\"lagTimeline\":[" + string.Join(',', slices.Select(s => Invariant(
+            $$"""{"fromSeconds":{{s.From}},"toSeconds":{{s.To}},"batches":100,"lagMsP99":{{s.LagMsP99}},"lagMsMax":{{s.LagMsP99 * 1.5}}}"""))) + "]";
 
     private static string Fidelity(double timeScale, double error) => Invariant(
         $$"""{"mode":"fidelity","timeScale":{{timeScale}},"tolerancePercent":5,"cases":[{{Case(13, 1024, 150, error)}},{{Case(40, 1 << 20, 477, error)}}]}""");

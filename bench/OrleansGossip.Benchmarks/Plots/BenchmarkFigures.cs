@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Silo.Reports.Plots;
 
@@ -174,6 +175,28 @@ public static class BenchmarkFigures
         {
             yield return new LineFigure("scale-gc", $"Wall time in collector pauses against subnets{of}", "subnets", "share of wall time", pauses, YPercent: true);
         }
+
+        // The lag over run time of the latest run at each setting and subnet count that kept its timeline.
+        var timelines = runs.Zip(points)
+            .Where(r => r.First.Json.TryGetProperty("lagTimeline", out var timeline) && timeline.ValueKind == JsonValueKind.Array && timeline.GetArrayLength() > 0)
+            .GroupBy(r => (r.Second.Setting, r.Second.Subnets))
+            .Select(g => g.Last())
+            .OrderBy(r => r.Second.Setting, StringComparer.Ordinal)
+            .ThenBy(r => r.Second.Subnets)
+            .ToList();
+        if (timelines.Count > 0)
+        {
+            var timelineSettings = timelines.Select(r => r.Second.Setting).Distinct().Count();
+            var series = timelines
+                .Select(r => new PlotSeries(
+                    timelineSettings == 1 ? $"{r.Second.Subnets:0} subnets" : $"{r.Second.Subnets:0} subnets, {r.Second.Setting}",
+                    r.First.Array("lagTimeline")
+                        .Select(slice => ((r.First.Number(slice, "lagTimeline", "fromSeconds") + r.First.Number(slice, "lagTimeline", "toSeconds")) / 2, r.First.Number(slice, "lagTimeline", "lagMsP99")))
+                        .ToList()))
+                .ToList();
+            series.Add(LagWarning(timelines.Select(r => r.First).ToList(), 0, timelines.Max(r => r.First.Array("lagTimeline").Max(slice => r.First.Number(slice, "lagTimeline", "toSeconds")))));
+            yield return new LineFigure("scale-lag-timeline", $"Lag p99 over run time{of}", "run time (emulated s)", "lag p99 (emulated ms)", series);
+        }
     }
 
     private static IEnumerable<Figure> Fidelity(IReadOnlyList<ResultLine> runs)
@@ -278,7 +301,6 @@ public static class BenchmarkFigures
         return new PlotSeries(name, [(from, warning), (to, warning)]);
     }
 
-    /// <summary>A series' name: what it shows when the results have one setting, else the setting it shows it for.</summary>
     /// <summary>
     /// "lag at the scheduler" for a result that does not say where its lag was counted: written before the lag was
     /// counted where nodes take their batches, it missed node turns waiting for a thread, so it is a setting apart.
@@ -286,6 +308,7 @@ public static class BenchmarkFigures
     private static string? LagCountedAtScheduler(ResultLine result) =>
         result.Json.TryGetProperty("lagCountedAt", out _) ? null : "lag at the scheduler";
 
+    /// <summary>A series' name: what it shows when the results have one setting, else the setting it shows it for.</summary>
     private static string Name(string what, string setting, int settings) => settings == 1 ? what : setting;
 
     /// <summary>
