@@ -94,12 +94,13 @@ public sealed class BenchmarkFiguresTests
             Scale(subnets: 100, lag: 2, lagging: false, pauseShare: 0.01),
             Scale(subnets: 200, lag: 30, lagging: true, pauseShare: 0.03, extra: node + Timeline((0, 0.1, 80), (0.1, 0.2, 30))),
             Scale(subnets: 200, lag: 20, lagging: true, pauseShare: 0.03, extra: node + Timeline((0, 0.1, 60), (0.1, 0.2, 20), (0.3, 0.4, 5))),
-            Scale(subnets: 150, lag: 9, lagging: false, pauseShare: 0.02, extra: node + Timeline((0, 0.1, 9)))));
+            Scale(subnets: 150, lag: 9, lagging: false, pauseShare: 0.02, extra: node + Timeline((0, 0.1, 9))),
+            Scale(subnets: 250, lag: 9, lagging: false, pauseShare: 0.02, extra: node + ",\"collectorPausesExcludedSeconds\":2" + Timeline((0, 0.1, 9)))));
 
         var timeline = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag-timeline"));
-        Assert.Equal("Lag p99 over run time (ic-app-subnet)", timeline.Title);
+        Assert.Equal("Lag p99 over run time (ic-app-subnet, time scale 10)", timeline.Title);
 
-        // Runs without a timeline draw none; of two at one count, the later one.
+        // Runs without a timeline draw none, nor those of a setting fewer runs share; of two at one count, the later one.
         Assert.Equal(["150 subnets", "200 subnets", "lag warning"], timeline.Series.Select(s => s.Name));
         Assert.Equal([(0.05, 9.0)], timeline.Series[0].Points);
         Assert.Equal([(0.05, 60.0), (0.15, 20.0), (0.35, 5.0)], timeline.Series[1].Points.Select(p => (Math.Round(p.X, 9), p.Y)));

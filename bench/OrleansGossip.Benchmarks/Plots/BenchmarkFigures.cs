@@ -176,26 +176,29 @@ public static class BenchmarkFigures
             yield return new LineFigure("scale-gc", $"Wall time in collector pauses against subnets{of}", "subnets", "share of wall time", pauses, YPercent: true);
         }
 
-        // The lag over run time of the latest run at each setting and subnet count that kept its timeline.
-        var timelines = runs.Zip(points)
+        // The lag over run time of the latest run at each subnet count that kept its timeline, for the setting most
+        // such runs share: lines of several settings at one count would not tell apart in a legend.
+        var kept = runs.Zip(points)
             .Where(r => r.First.Json.TryGetProperty("lagTimeline", out var timeline) && timeline.ValueKind == JsonValueKind.Array && timeline.GetArrayLength() > 0)
-            .GroupBy(r => (r.Second.Setting, r.Second.Subnets))
-            .Select(g => g.Last())
-            .OrderBy(r => r.Second.Setting, StringComparer.Ordinal)
-            .ThenBy(r => r.Second.Subnets)
             .ToList();
-        if (timelines.Count > 0)
+        if (kept.Count > 0)
         {
-            var timelineSettings = timelines.Select(r => r.Second.Setting).Distinct().Count();
+            var setting = kept.GroupBy(r => r.Second.Setting).MaxBy(g => g.Count())!.Key;
+            var timelines = kept.Where(r => r.Second.Setting == setting)
+                .GroupBy(r => r.Second.Subnets)
+                .Select(g => g.Last().First)
+                .OrderBy(r => r.Number("subnets"))
+                .ToList();
             var series = timelines
                 .Select(r => new PlotSeries(
-                    timelineSettings == 1 ? $"{r.Second.Subnets:0} subnets" : $"{r.Second.Subnets:0} subnets, {r.Second.Setting}",
-                    r.First.Array("lagTimeline")
-                        .Select(slice => ((r.First.Number(slice, "lagTimeline", "fromSeconds") + r.First.Number(slice, "lagTimeline", "toSeconds")) / 2, r.First.Number(slice, "lagTimeline", "lagMsP99")))
+                    $"{r.Number("subnets"):0} subnets",
+                    r.Array("lagTimeline")
+                        .Select(slice => ((r.Number(slice, "lagTimeline", "fromSeconds") + r.Number(slice, "lagTimeline", "toSeconds")) / 2, r.Number(slice, "lagTimeline", "lagMsP99")))
                         .ToList()))
                 .ToList();
-            series.Add(LagWarning(timelines.Select(r => r.First).ToList(), 0, timelines.Max(r => r.First.Array("lagTimeline").Max(slice => r.First.Number(slice, "lagTimeline", "toSeconds")))));
-            yield return new LineFigure("scale-lag-timeline", $"Lag p99 over run time{of}", "run time (emulated s)", "lag p99 (emulated ms)", series);
+            series.Add(LagWarning(timelines, 0, timelines.Max(r => r.Array("lagTimeline").Max(slice => r.Number(slice, "lagTimeline", "toSeconds")))));
+            var scenario = scenarios.Count == 1 ? $"{scenarios[0]}, " : "";
+            yield return new LineFigure("scale-lag-timeline", $"Lag p99 over run time ({scenario}{setting})", "run time (emulated s)", "lag p99 (emulated ms)", series);
         }
     }
 
