@@ -48,7 +48,6 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
         var timeline = report.Emulator.LagTimeline;
         Assert.Contains(timeline, s => s.LagMsMax >= 1_900);
         Assert.All(timeline.Zip(timeline.Skip(1)), pair => Assert.True(pair.First.ToSeconds <= pair.Second.FromSeconds, "slices overlap"));
-        Assert.True(timeline.Sum(s => s.Batches) >= 200, $"the timeline counts {timeline.Sum(s => s.Batches)} batches, fewer than the late ones alone");
     }
 
     [Fact]
