@@ -47,7 +47,8 @@ public sealed record EmulatorReport
 
     /// <summary>
     /// Which part of the run lagged, from <see cref="LagTimeline"/>: how many slices had a lag p99 above
-    /// <see cref="LagWarningMs"/>, and the worst of them; null when none did.
+    /// <see cref="LagWarningMs"/>, the worst of them and, when the run as a whole kept time, that it did (a run's
+    /// first moments often lag while the runtime compiles the emulator's code); null when no slice lagged.
     /// </summary>
     public string? LateSlicesNote()
     {
@@ -60,7 +61,7 @@ public sealed record EmulatorReport
         var worst = late.MaxBy(s => s.LagMsP99)!;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Nodes took their deliveries late (p99 above {LagWarningMs:0.###} ms) in {late.Count} of {LagTimeline.Count} slices of {worst.ToSeconds - worst.FromSeconds:0.###} emulated s; the worst, {worst.LagMsP99:F1} ms, from {worst.FromSeconds:0.###} to {worst.ToSeconds:0.###} s.");
+            $"Nodes took their deliveries late (p99 above {LagWarningMs:0.###} ms) in {late.Count} of {LagTimeline.Count} slices of {worst.ToSeconds - worst.FromSeconds:0.###} emulated s; the worst, {worst.LagMsP99:F1} ms, from {worst.FromSeconds:0.###} to {worst.ToSeconds:0.###} s.{(Lagging ? "" : " Over the whole run the lag p99 stayed below the warning.")}");
     }
 
     /// <summary>What a report says of <see cref="CollectorPausesExcludedSeconds"/>; null when none were left out.</summary>

@@ -18,7 +18,7 @@ public sealed partial class HtmlReportTests
         Assert.Equal(7, SvgClose().Count(html));
         Assert.Contains("Delivery lag over run time", html, StringComparison.Ordinal);
         Assert.Contains("per 0.5 emulated s of the run", html, StringComparison.Ordinal);
-        Assert.Contains("late (p99 above 10 ms) in 1 of 3 slices of 0.5 emulated s; the worst, 80.0 ms, from 0.5 to 1 s.", html, StringComparison.Ordinal);
+        Assert.Contains("late (p99 above 10 ms) in 1 of 3 slices of 0.5 emulated s; the worst, 80.0 ms, from 0.5 to 1 s.</p>", html, StringComparison.Ordinal);
         Assert.Contains("Latency distribution", html, StringComparison.Ordinal);
         Assert.Contains("Coverage over time", html, StringComparison.Ordinal);
         Assert.Contains("Finalized height", html, StringComparison.Ordinal);
@@ -62,6 +62,17 @@ public sealed partial class HtmlReportTests
 
         Assert.Contains("left out 2.00 s of garbage-collector pauses, so emulated time ran 1.020 times slower", html, StringComparison.Ordinal);
         Assert.DoesNotContain("garbage-collector pauses", RunHtmlWriter.Render(without, Rows()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_that_kept_time_as_a_whole_says_so_beside_the_slice_that_lagged()
+    {
+        var lagging = Report("advert-gossip", duplicates: 1.0);
+        var keptTime = lagging with { Emulator = lagging.Emulator with { Lagging = false, Warning = null, LagMsP99 = 4 } };
+
+        Assert.DoesNotContain("whole run", lagging.Emulator.LateSlicesNote(), StringComparison.Ordinal);
+        Assert.EndsWith("from 0.5 to 1 s. Over the whole run the lag p99 stayed below the warning.", keptTime.Emulator.LateSlicesNote(), StringComparison.Ordinal);
+        Assert.Null((keptTime.Emulator with { LagTimeline = [new LagSlice(0, 1, 10, 9.9, 12)] }).LateSlicesNote());
     }
 
     [Fact]
