@@ -36,7 +36,9 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
             await node.ReceiveAsync(new MessageBatch([], Due: due));
         }
 
-        await Poll.ForAsync(run.GetProgressAsync, p => p.LagMsP99 >= 1_900, "the run hears of batches taken two seconds late");
+        var progress = await Poll.ForAsync(run.GetProgressAsync, p => p.LagMsP99 >= 1_900, "the run hears of batches taken two seconds late");
+        Assert.Equal(new EmulatorOptions().LagWarningMs, progress.LagWarningMs);
+        Assert.True(progress.Lagging, "the run's progress, which the dashboard shows, does not call it lagging");
         await run.StopAsync();
         var report = await run.GetReportAsync();
         Assert.NotNull(report);

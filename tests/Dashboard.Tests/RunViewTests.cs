@@ -28,6 +28,7 @@ public sealed class RunViewTests
 
         var update = view.BuildSubnet("app");
         Assert.Equal(3, update.SubnetDeliveries);
+        Assert.Equal(7.5, update.LagWarningMs);
         Assert.Equal(1, update.SubnetArtifacts);
         var wave = Assert.Single(update.Wave);
         Assert.Equal("block-proposal", wave.Kind);
@@ -81,13 +82,14 @@ public sealed class RunViewTests
         Assert.Equal(4, subnet.Nodes);
         Assert.Equal(1, subnet.Down);
         Assert.Equal("running", update.Phase);
+        Assert.Equal(7.5, update.LagWarningMs);
     }
 
     private static RunView NewView()
     {
         var view = new RunView("run", TimeProvider.System);
         var status = new RunStatus(
-            new RunProgress("run", RunPhase.Running, 1, 20, 1, 3, 3, 0.5, null),
+            new RunProgress("run", RunPhase.Running, 1, 20, 1, 3, 3, 0.5, 7.5, null),
             "test",
             "advert-gossip",
             1,

@@ -9,5 +9,6 @@ public sealed record OverviewUpdate(
     double EmulatedSeconds,
     double DurationSeconds,
     double LagMsP99,
+    double LagWarningMs,
     double DeliveriesPerSecond,
     IReadOnlyList<SubnetHealth> Subnets);

@@ -23,6 +23,7 @@ public sealed record SubnetUpdate(
     long SubnetArtifacts,
     long SubnetDeliveries,
     double LagMsP99,
+    double LagWarningMs,
     double DeliveriesPerSecond,
     long RegistryVersion,
     IReadOnlyList<NodeState> Nodes,

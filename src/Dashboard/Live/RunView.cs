@@ -141,6 +141,7 @@ public sealed class RunView(string runId, TimeProvider wall)
                 progress?.EmulatedSeconds ?? 0,
                 progress?.DurationSeconds ?? 0,
                 progress?.LagMsP99 ?? 0,
+                progress?.LagWarningMs ?? 0,
                 rate,
                 subnets);
         }
@@ -240,6 +241,7 @@ public sealed class RunView(string runId, TimeProvider wall)
                 totals.Artifacts.Sum(),
                 totals.Deliveries,
                 progress?.LagMsP99 ?? 0,
+                progress?.LagWarningMs ?? 0,
                 Throughput(),
                 _registry?.Version ?? 0,
                 nodes,

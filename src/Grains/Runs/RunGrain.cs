@@ -429,9 +429,9 @@ public sealed partial class RunGrain(
 
     private EmulatorReport EmulatorFigures(long deliveries, double wallSeconds, double pausesExcluded)
     {
-        var lagMs = _lag.Percentile(0.99) / _clock!.TimeScale;
+        var lagMs = LagMsP99;
         var lagging = lagMs > options.Value.LagWarningMs;
-        var suggestion = Math.Ceiling(_clock.TimeScale * Math.Max(2, lagMs / options.Value.LagWarningMs));
+        var suggestion = Math.Ceiling(_clock!.TimeScale * Math.Max(2, lagMs / options.Value.LagWarningMs));
         return new EmulatorReport
         {
             Deliveries = deliveries,
@@ -457,8 +457,12 @@ public sealed partial class RunGrain(
         _created,
         _deliveries,
         ExpectedDeliveries,
-        _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale,
+        LagMsP99,
+        options.Value.LagWarningMs,
         _error);
+
+    /// <summary>How late nodes took their deliveries so far (p99, emulated ms).</summary>
+    private double LagMsP99 => _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: scenario {Scenario}, protocol {Protocol}, {Nodes} nodes")]
     private static partial void LogStarted(ILogger logger, string runId, string scenario, string protocol, int nodes);

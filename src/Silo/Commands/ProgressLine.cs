@@ -46,6 +46,6 @@ public sealed class ProgressLine(TextWriter output, bool interactive)
             ? string.Create(CultureInfo.InvariantCulture, $" ({(double)p.Deliveries / p.ExpectedDeliveries:P0})")
             : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] {p.Phase,-9} t={Math.Min(p.EmulatedSeconds, p.DurationSeconds):F1}/{p.DurationSeconds:F0}s  artifacts {p.ArtifactsCreated:N0}  deliveries {p.Deliveries:N0}{delivered}  lag p99 {p.LagMsP99:F1} ms");
+            $"[{bar}] {p.Phase,-9} t={Math.Min(p.EmulatedSeconds, p.DurationSeconds):F1}/{p.DurationSeconds:F0}s  artifacts {p.ArtifactsCreated:N0}  deliveries {p.Deliveries:N0}{delivered}  lag p99 {p.LagMsP99:F1} ms{(p.Lagging ? " (lagging)" : "")}");
     }
 }

@@ -131,13 +131,16 @@ async function showView(view) {
 }
 
 // ---------- header ----------
+// Judged against the silo's own warning (Emulator:LagWarningMs), as the run's report will be.
+const lagging = (u) => u.lagWarningMs > 0 && u.lagMsP99 > u.lagWarningMs;
+
 function renderHeader(u) {
   const phase = $("phase");
   phase.textContent = u.phase;
   phase.className = "pill " + u.phase;
   $("clock").textContent = `${Math.min(u.emulatedSeconds, u.durationSeconds || u.emulatedSeconds).toFixed(1)} / ${u.durationSeconds.toFixed(0)} s`;
   $("lag").textContent = `${u.lagMsP99.toFixed(1)} ms`;
-  $("lag-pill").className = "pill " + (u.lagMsP99 > 10 ? "warn" : "");
+  $("lag-pill").className = "pill " + (lagging(u) ? "warn" : "");
   $("throughput").textContent = `${fmt.format(Math.round(u.deliveriesPerSecond))}/s`;
   const share = u.durationSeconds > 0 ? Math.min(1, u.emulatedSeconds / u.durationSeconds) : 0;
   $("progress-bar").style.width = `${(u.phase === "completed" ? 1 : share) * 100}%`;
@@ -404,11 +407,11 @@ function renderRegistry(u) {
     chip.title = `${n.id}: ${n.behaviour}${n.crashed ? ", down" : ""}${n.member ? "" : ", removed from the registry"} · finalized height ${n.finalizedHeight}`;
     return chip;
   }));
-  const lagging = u.lagMsP99 > 10;
-  $("emulator").innerHTML = `delivery lag p99 <b class="${lagging ? "warn" : ""}">${u.lagMsP99.toFixed(2)} ms</b> (emulated)`
+  const late = lagging(u);
+  $("emulator").innerHTML = `delivery lag p99 <b class="${late ? "warn" : ""}">${u.lagMsP99.toFixed(2)} ms</b> (emulated)`
     + ` · <b>${fmt.format(Math.round(u.deliveriesPerSecond))}</b> deliveries per wall second`
     + ` · ${fmt.format(u.deliveries)} deliveries in the run so far`
-    + (lagging ? `<br><span class="warn">The emulator falls behind: latencies are skewed; rerun with a larger timeScale.</span>` : "");
+    + (late ? `<br><span class="warn">The emulator falls behind (above the silo's ${u.lagWarningMs} ms): latencies are skewed; rerun with a larger timeScale.</span>` : "");
 }
 
 function renderSubnet(u) {
