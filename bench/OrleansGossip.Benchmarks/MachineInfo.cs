@@ -3,7 +3,11 @@ using System.Runtime.InteropServices;
 
 namespace OrleansGossip.Benchmarks;
 
-/// <summary>The machine a benchmark ran on, as far as the process can tell.</summary>
+/// <summary>
+/// The machine a benchmark ran on, as far as the process can tell, and how its runtime collects: server or
+/// workstation, concurrent or not, and which collector (<see cref="Collector"/>: "regions", the runtime's default, or
+/// "segments", the library the benchmarks are built to load; see src/SegmentsCollector.props).
+/// </summary>
 public sealed record MachineInfo(
     int ProcessorCount,
     string CpuModel,
@@ -11,7 +15,8 @@ public sealed record MachineInfo(
     string Os,
     string Runtime,
     bool ServerGc,
-    bool ConcurrentGc)
+    bool ConcurrentGc,
+    string Collector)
 {
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
@@ -20,7 +25,25 @@ public sealed record MachineInfo(
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         GCSettings.IsServerGC,
-        GCSettings.LatencyMode != GCLatencyMode.Batch);
+        GCSettings.LatencyMode != GCLatencyMode.Batch,
+        ReadCollector());
+
+    /// <summary>The collector the runtime loaded: a library of its own when it is not the built-in one.</summary>
+    private static string ReadCollector()
+    {
+        try
+        {
+            return CollectorOf(File.ReadLines("/proc/self/maps").Select(l => l[(l.LastIndexOf('/') + 1)..]).ToList());
+        }
+        catch (IOException)
+        {
+            return CollectorOf(AppContext.GetData("System.GC.Name") is string name ? [name] : []);
+        }
+    }
+
+    /// <summary>Names the collector from the libraries the process loaded (or, off Linux, the one it was told to).</summary>
+    public static string CollectorOf(IReadOnlyList<string> libraries) =>
+        libraries.Any(l => l.StartsWith("libclrgc.", StringComparison.Ordinal) || l.Equals("clrgc.dll", StringComparison.OrdinalIgnoreCase)) ? "segments" : "regions";
 
     private static string ReadCpuModel()
     {

@@ -87,6 +87,34 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void Runs_with_the_segments_collector_or_another_delivery_tick_are_settings_of_their_own()
+    {
+        const string node = ",\"lagCountedAt\":\"node\"";
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 200, lag: 23, lagging: true, pauseShare: 0.02),
+            Scale(subnets: 200, lag: 27, lagging: true, pauseShare: 0.02, extra: node + ",\"machine\":{\"collector\":\"regions\"}"),
+            Scale(subnets: 200, lag: 3.8, lagging: false, pauseShare: 0.015, extra: node + ",\"machine\":{\"collector\":\"segments\"}"),
+            Scale(subnets: 250, lag: 20, lagging: true, pauseShare: 0.02, extra: node + ",\"deliveryTickMs\":5,\"machine\":{\"collector\":\"segments\"}"),
+            Scale(subnets: 200, lag: 21, lagging: true, pauseShare: 0.02, extra: node + ",\"deliveryTickMs\":1,\"machine\":{\"collector\":\"segments\"}"),
+            Throughput(rate: 900, delivered: 104_000, lag: 19, lagging: true),
+            Throughput(rate: 900, delivered: 105_000, lag: 9, lagging: false, extra: node + ",\"machine\":{\"collector\":\"segments\"}")));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        // Results that do not name their collector ran the runtime's default, regions, as those that name it do.
+        Assert.Equal(
+            [
+                "time scale 10", "time scale 10, each run", "time scale 10, segments collector", "time scale 10, segments collector, each run",
+                "time scale 10, delivery tick 5 ms, segments collector", "lag warning", "lagging runs",
+            ],
+            lag.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 27.0)], lag.Series[0].Points);
+        Assert.Equal([(200.0, 3.8), (200.0, 21.0)], lag.Series[3].Points);
+        Assert.Equal([(250.0, 20.0)], lag.Series[4].Points);
+        var throughput = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "throughput-lag"));
+        Assert.Equal([(108.0, 9.0)], throughput.Series.Single(s => s.Name == "10×13, 1 KiB, segments collector").Points);
+    }
+
+    [Fact]
     public void The_latest_run_at_each_subnet_count_that_kept_its_timeline_draws_its_lag_over_run_time()
     {
         const string node = ",\"lagCountedAt\":\"node\"";

@@ -94,7 +94,7 @@ public static class BenchmarkFigures
         // Offered deliveries: every ingress message reaches every node of its subnet but the one it entered at.
         var points = runs.Select(r => new
         {
-            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCountedAtScheduler(r) }.OfType<string>()),
+            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCountedAtScheduler(r), SegmentsCollector(r) }.OfType<string>()),
             Offered = r.Number("ingressPerSecondPerSubnet") * r.Number("subnets") * (r.Number("nodesPerSubnet") - 1) / 1000,
             Delivered = r.Number("deliveriesPerSecond") / 1000,
             Lag = r.Number("lagMsP99"),
@@ -152,6 +152,8 @@ public static class BenchmarkFigures
                 r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
                 LagCountedAtScheduler(r),
                 r.Json.TryGetProperty("collectorPausesExcludedSeconds", out _) ? "pauses left out" : null,
+                r.OptionalNumber("deliveryTickMs") is { } tick && tick != 1 ? $"delivery tick {tick.ToString(CultureInfo.InvariantCulture)} ms" : null,
+                SegmentsCollector(r),
             }.OfType<string>()),
             Subnets = r.Number("subnets"),
             Lag = r.Number("lagMsP99"),
@@ -310,6 +312,13 @@ public static class BenchmarkFigures
     /// </summary>
     private static string? LagCountedAtScheduler(ResultLine result) =>
         result.Json.TryGetProperty("lagCountedAt", out _) ? null : "lag at the scheduler";
+
+    /// <summary>
+    /// "segments collector" for a run whose runtime collected with the segments library: a setting apart from the
+    /// runtime's default, regions, which results written before they named their collector ran.
+    /// </summary>
+    private static string? SegmentsCollector(ResultLine result) =>
+        result.OptionalText("machine", "collector") == "segments" ? "segments collector" : null;
 
     /// <summary>A series' name: what it shows when the results have one setting, else the setting it shows it for.</summary>
     private static string Name(string what, string setting, int settings) => settings == 1 ? what : setting;

@@ -29,6 +29,12 @@ public sealed record ResultLine(string File, int Line, JsonElement Json)
     public double? OptionalNumber(string parent, string name) =>
         Json.TryGetProperty(parent, out var inner) ? OptionalNumber(inner, name) : null;
 
+    /// <summary>A string inside an object property (<c>machine.collector</c>), or null when either is absent.</summary>
+    public string? OptionalText(string parent, string name) =>
+        Json.TryGetProperty(parent, out var inner) && inner.ValueKind == JsonValueKind.Object && inner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
     private static double? OptionalNumber(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
             ? value.GetDouble()
