@@ -41,6 +41,12 @@ public sealed record ScaleResult
     /// </summary>
     public string LagCountedAt { get; init; } = "node";
 
+    /// <summary>
+    /// What the lag p99 is of: <c>message</c>, each message taken counting once. Results without this field counted
+    /// each batch once, so that the ticks a collection paused, gathered into one batch per node, weighed as one tick.
+    /// </summary>
+    public string LagCountedPer { get; init; } = "message";
+
     /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
     public bool Lagging { get; init; }
 

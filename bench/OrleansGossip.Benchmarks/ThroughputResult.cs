@@ -14,11 +14,14 @@ public sealed record ThroughputResult
     /// <summary>Deliveries per one-way call: the share of Orleans' ceiling the emulator turns into deliveries.</summary>
     public double Ratio { get; init; }
 
-    /// <summary>How late nodes took their batches, p99, emulated milliseconds (wall ones at timeScale 1).</summary>
+    /// <summary>How late nodes took the messages delivered to them, p99, emulated milliseconds (wall ones at timeScale 1).</summary>
     public double LagMsP99 { get; init; }
 
     /// <summary>Where the lag was counted (<see cref="ScaleResult.LagCountedAt"/>).</summary>
     public string LagCountedAt { get; init; } = "node";
+
+    /// <summary>What the lag p99 is of (<see cref="ScaleResult.LagCountedPer"/>).</summary>
+    public string LagCountedPer { get; init; } = "message";
 
     public bool Lagging { get; init; }
 

@@ -70,26 +70,33 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
-    public void Lag_counted_at_the_scheduler_and_with_the_collectors_pauses_left_out_are_settings_of_their_own()
+    public void Lag_counted_at_the_scheduler_or_per_batch_and_with_the_collectors_pauses_left_out_are_settings_of_their_own()
     {
+        const string perBatch = ",\"lagCountedAt\":\"node\"";
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03, extra: ""),
             Scale(subnets: 200, lag: 19.8, lagging: true, pauseShare: 0.03),
-            Scale(subnets: 200, lag: 8.9, lagging: false, pauseShare: 0.03, extra: ""","lagCountedAt":"node","collectorPausesExcludedSeconds":2.3""")));
+            Scale(subnets: 200, lag: 8.9, lagging: false, pauseShare: 0.03, extra: ""","lagCountedAt":"node","lagCountedPer":"message","collectorPausesExcludedSeconds":2.3"""),
+            Scale(subnets: 200, lag: 12.8, lagging: true, pauseShare: 0.03, extra: perBatch),
+            Throughput(rate: 500, delivered: 59_000, lag: 6.5, lagging: false, extra: perBatch),
+            Throughput(rate: 500, delivered: 59_000, lag: 11, lagging: true)));
 
         var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
         Assert.Equal(
-            ["time scale 10, lag at the scheduler", "time scale 10", "time scale 10, pauses left out", "lag warning", "lagging runs"],
+            ["time scale 10, lag at the scheduler", "time scale 10", "time scale 10, pauses left out", "time scale 10, lag per batch", "lag warning", "lagging runs"],
             lag.Series.Select(s => s.Name));
         Assert.Equal([(200.0, 6.2)], lag.Series[0].Points);
         Assert.Equal([(200.0, 19.8)], lag.Series[1].Points);
         Assert.Equal([(200.0, 8.9)], lag.Series[2].Points);
+        Assert.Equal([(200.0, 12.8)], lag.Series[3].Points);
+        var throughput = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "throughput-lag"));
+        Assert.Equal(["10×13, 1 KiB, lag per batch", "10×13, 1 KiB"], throughput.Series.Take(2).Select(s => s.Name));
     }
 
     [Fact]
     public void Runs_with_the_segments_collector_or_another_delivery_tick_are_settings_of_their_own()
     {
-        const string node = ",\"lagCountedAt\":\"node\"";
+        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"";
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 200, lag: 23, lagging: true, pauseShare: 0.02),
             Scale(subnets: 200, lag: 27, lagging: true, pauseShare: 0.02, extra: node + ",\"machine\":{\"collector\":\"regions\"}"),
@@ -117,7 +124,7 @@ public sealed class BenchmarkFiguresTests
     [Fact]
     public void The_latest_run_at_each_subnet_count_that_kept_its_timeline_draws_its_lag_over_run_time()
     {
-        const string node = ",\"lagCountedAt\":\"node\"";
+        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"";
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 100, lag: 2, lagging: false, pauseShare: 0.01),
             Scale(subnets: 200, lag: 30, lagging: true, pauseShare: 0.03, extra: node + Timeline((0, 0.1, 80), (0.1, 0.2, 30))),
@@ -140,7 +147,7 @@ public sealed class BenchmarkFiguresTests
     {
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03),
-            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07, extra: ",\"lagCountedAt\":\"node\",\"lagTimeline\":[]")));
+            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07, extra: ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"lagTimeline\":[]")));
 
         Assert.DoesNotContain(figures, f => f.Name == "scale-lag-timeline");
     }
@@ -230,10 +237,10 @@ public sealed class BenchmarkFiguresTests
     internal static IReadOnlyList<ResultLine> Read(params string[] lines) =>
         ResultLines.Read("results.jsonl", new StringReader(string.Join('\n', lines)));
 
-    internal static string Throughput(double rate, double delivered, double lag, bool lagging, string extra = ",\"lagCountedAt\":\"node\"") => Invariant(
+    internal static string Throughput(double rate, double delivered, double lag, bool lagging, string extra = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"") => Invariant(
         $$$"""{"mode":"throughput","deliveriesPerSecond":{{{delivered}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}}{{{extra}}},"subnets":10,"nodesPerSubnet":13,"ingressPerSecondPerSubnet":{{{rate}}},"ingressBytes":1024,"runtime":{"cpuCores":{{{rate / 1000}}}}}""");
 
-    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\"") => Invariant(
+    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"") => Invariant(
         $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1{{{extra}}},"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");
 
     /// <summary>A <c>lagTimeline</c> property of slices (from, to, p99), to append to a scale result.</summary>

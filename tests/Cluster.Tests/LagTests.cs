@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
+using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Grains.Hosting;
 using Xunit;
@@ -9,9 +11,9 @@ using Xunit;
 namespace OrleansGossip.Cluster.Tests;
 
 /// <summary>
-/// The lag monitor counts how late a node takes what was due for it, from a batch's due time to the node's turn, so
-/// that a batch the scheduler fired on time but the node took late (its turn waited for a thread) counts as much as
-/// one the scheduler fired late. The silo here runs alone and its clock leaves out the collector's pauses
+/// The lag monitor counts how late a node takes each message that was due for it, from its due time to the node's
+/// turn, so that a batch the scheduler fired on time but the node took late (its turn waited for a thread) counts as
+/// much as one the scheduler fired late. The silo here runs alone and its clock leaves out the collector's pauses
 /// (<c>Emulator:ExcludeCollectorPauses</c>), which the report then counts.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -30,10 +32,12 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
         await node.SubmitAsync(TestRuns.Ingress(0, 1));
         await Poll.ForAsync(run.GetProgressAsync, p => p.Deliveries >= 3, "the artifact reaches the three other nodes");
 
+        // Each batch carries one message, from a node outside the subnet, which the node refuses after counting its lag.
         var due = fixture.EmulatorClock.GetUtcNow() - TimeSpan.FromSeconds(2);
+        var stray = new Envelope(new NodeId("stranger"), new ArtifactRequest(ArtifactId.For(ArtifactKind.Ingress, 0, "stranger", 1), Priority.Fetch));
         for (var i = 0; i < 200; i++)
         {
-            await node.ReceiveAsync(new MessageBatch([], Due: due));
+            await node.ReceiveAsync(new MessageBatch([stray], Due: due));
         }
 
         var progress = await Poll.ForAsync(run.GetProgressAsync, p => p.LagMsP99 >= 1_900, "the run hears of batches taken two seconds late");

@@ -94,7 +94,7 @@ public static class BenchmarkFigures
         // Offered deliveries: every ingress message reaches every node of its subnet but the one it entered at.
         var points = runs.Select(r => new
         {
-            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCountedAtScheduler(r), SegmentsCollector(r) }.OfType<string>()),
+            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCounting(r), SegmentsCollector(r) }.OfType<string>()),
             Offered = r.Number("ingressPerSecondPerSubnet") * r.Number("subnets") * (r.Number("nodesPerSubnet") - 1) / 1000,
             Delivered = r.Number("deliveriesPerSecond") / 1000,
             Lag = r.Number("lagMsP99"),
@@ -150,7 +150,7 @@ public static class BenchmarkFigures
                 scenarios.Count > 1 ? r.Text("scenario") : null,
                 $"time scale {r.Number("timeScale").ToString(CultureInfo.InvariantCulture)}",
                 r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
-                LagCountedAtScheduler(r),
+                LagCounting(r),
                 r.Json.TryGetProperty("collectorPausesExcludedSeconds", out _) ? "pauses left out" : null,
                 r.OptionalNumber("deliveryTickMs") is { } tick && tick != 1 ? $"delivery tick {tick.ToString(CultureInfo.InvariantCulture)} ms" : null,
                 SegmentsCollector(r),
@@ -307,11 +307,15 @@ public static class BenchmarkFigures
     }
 
     /// <summary>
-    /// "lag at the scheduler" for a result that does not say where its lag was counted: written before the lag was
-    /// counted where nodes take their batches, it missed node turns waiting for a thread, so it is a setting apart.
+    /// How an older result counted its lag, each a setting apart: "lag at the scheduler" when it does not say where
+    /// (written before the lag was counted where nodes take their batches, it missed node turns waiting for a
+    /// thread), "lag per batch" when it does not say of what (each batch counted once, so that the ticks a collection
+    /// paused, gathered into one batch per node, weighed as one tick); null for a lag counted per message at nodes.
     /// </summary>
-    private static string? LagCountedAtScheduler(ResultLine result) =>
-        result.Json.TryGetProperty("lagCountedAt", out _) ? null : "lag at the scheduler";
+    private static string? LagCounting(ResultLine result) =>
+        !result.Json.TryGetProperty("lagCountedAt", out _) ? "lag at the scheduler"
+        : !result.Json.TryGetProperty("lagCountedPer", out _) ? "lag per batch"
+        : null;
 
     /// <summary>
     /// "segments collector" for a run whose runtime collected with the segments library: a setting apart from the

@@ -1,7 +1,7 @@
 namespace OrleansGossip.Abstractions.Runs;
 
 /// <summary>
-/// How late nodes took their scheduled deliveries, in wall milliseconds, as counts in buckets. The first holds everything up to
+/// How late nodes took the messages delivered to them, in wall milliseconds, as counts of messages in buckets. The first holds everything up to
 /// 0.125 ms; above it each doubling is cut into <see cref="StepsPerDoubling"/> buckets of equal width, so that a
 /// percentile read as its bucket's upper bound is never more than a sixteenth above the true value, whatever the
 /// scale. Cheap to add to, to merge and to ship.
@@ -60,7 +60,8 @@ public sealed class LagHistogram
         return Math.ScaleB(FirstBucketMs, doubling) * (1 + ((double)step / StepsPerDoubling));
     }
 
-    public void Add(double lagMs) => Interlocked.Increment(ref Buckets[BucketOf(lagMs)]);
+    /// <summary>Counts <paramref name="count"/> messages taken <paramref name="lagMs"/> after they were due.</summary>
+    public void Add(double lagMs, long count = 1) => Interlocked.Add(ref Buckets[BucketOf(lagMs)], count);
 
     /// <summary>Adds another histogram's counts to this one's; one of another shape (from another version) is refused.</summary>
     public void Merge(LagHistogram other)

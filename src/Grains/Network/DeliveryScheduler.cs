@@ -14,9 +14,9 @@ namespace OrleansGossip.Grains.Network;
 /// delivery tick; when the tick comes they are gathered per destination node and handed to the destination grain:
 /// queued to it directly when it is activated on this silo and attached (<see cref="Attach"/>), else as one one-way
 /// grain call. Each message names its destination by the node's <see cref="Mailbox"/>, which also keeps the node's
-/// place in the batches being gathered. One thread, no timer per message. Each batch says when its earliest message
-/// was due (<see cref="DeliveryBatch.Due"/>), and the node that takes it counts how late it does as the emulator's
-/// lag: late because the scheduler fired late, or because the node's turn waited for a thread. A batch per
+/// place in the batches being gathered. One thread, no timer per message. Each batch says when each of its messages
+/// was due (<see cref="DeliveryBatch.Dues"/>), and the node that takes it counts how late it takes each as the
+/// emulator's lag: late because the scheduler fired late, or because the node's turn waited for a thread. A batch per
 /// destination is made only when its tick fires, so what waits for a tick is one entry in a reused list per message:
 /// at a large time scale messages wait for seconds of wall time, and per-batch objects made when they were sent would
 /// outlive young collections and make every one of them long.
@@ -192,7 +192,7 @@ public sealed partial class DeliveryScheduler : IDisposable
             return;
         }
 
-        list.Clear();
+        list.Reset();
         _spare.Enqueue(list);
     }
 
@@ -321,10 +321,10 @@ public sealed partial class DeliveryScheduler : IDisposable
     }
 
     /// <summary>
-    /// Gathers the messages of the ticks that fired into one batch per destination, in tick order; each batch is due
-    /// at the earliest tick it holds. When the scheduler fell behind (a collection paused it, the machine was busy)
-    /// the ticks it takes are several, and a node still gets one batch: the deliveries a late scheduler makes do not
-    /// multiply with its lateness.
+    /// Gathers the messages of the ticks that fired into one batch per destination, in tick order, each message with
+    /// its tick's time. When the scheduler fell behind (a collection paused it, the machine was busy) the ticks it
+    /// takes are several, and a node still gets one batch: the deliveries a late scheduler makes do not multiply with
+    /// its lateness, and each message still counts as late as it is.
     /// </summary>
     private void Gather(List<(long Tick, List<PendingMessage> Messages)> ready)
     {
@@ -333,16 +333,15 @@ public sealed partial class DeliveryScheduler : IDisposable
         {
             foreach (var message in messages)
             {
-                _ready[BatchOf(message.Destination, message.Downloaded, round, tick)].Envelopes.Add(message.Envelope);
+                _ready[BatchOf(message.Destination, message.Downloaded, round)].Envelopes.Add(message.Envelope, tick * _tickTicks);
             }
         }
     }
 
     /// <summary>
-    /// The index in <see cref="_ready"/> of this round's batch for <paramref name="destination"/>, made on first need,
-    /// due at <paramref name="tick"/>: ticks are gathered in order, so the first is the earliest.
+    /// The index in <see cref="_ready"/> of this round's batch for <paramref name="destination"/>, made on first need.
     /// </summary>
-    private int BatchOf(Mailbox destination, bool downloaded, long round, long tick)
+    private int BatchOf(Mailbox destination, bool downloaded, long round)
     {
         if (destination.Round != round)
         {
@@ -358,9 +357,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         }
 
         index = _ready.Count;
-        var batch = NewBatch();
-        batch.Due = new DateTimeOffset(tick * _tickTicks, TimeSpan.Zero);
-        _ready.Add(new GatheredBatch(destination, downloaded, batch));
+        _ready.Add(new GatheredBatch(destination, downloaded, NewBatch()));
         if (downloaded)
         {
             destination.DownloadedBatch = index;

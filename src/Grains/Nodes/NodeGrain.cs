@@ -162,7 +162,7 @@ public sealed partial class NodeGrain(
 
     public Task ReceiveAsync(MessageBatch batch)
     {
-        Take(batch.Envelopes, batch.Downloaded, batch.Due);
+        Take(batch.Envelopes, batch.Downloaded, batch.Due is { } due ? [new DueRun(due.UtcTicks, batch.Envelopes.Count)] : []);
         return Task.CompletedTask;
     }
 
@@ -184,7 +184,7 @@ public sealed partial class NodeGrain(
         }
 
         KeepAlive();
-        Take(batch, downloaded, batch.Due);
+        Take(batch, downloaded, batch.Dues);
     }
 
     /// <summary>
@@ -204,10 +204,12 @@ public sealed partial class NodeGrain(
     }
 
     /// <summary>
-    /// Takes an arrived batch at one instant of the node's clock. How much later than <paramref name="due"/> that is
-    /// is the emulator's lag: the emulated time the batch's messages are handled at is late by that much.
+    /// Takes an arrived batch at one instant of the node's clock. How much later than its due time each message is
+    /// taken (<paramref name="dues"/>: runs of messages per due time) is the emulator's lag: the emulated time the
+    /// message is handled at is late by that much. Each message counts, so that a batch gathered from the ticks a
+    /// collection paused weighs as the messages it carries.
     /// </summary>
-    private void Take(IReadOnlyList<Envelope> envelopes, bool downloaded, DateTimeOffset? due)
+    private void Take(IReadOnlyList<Envelope> envelopes, bool downloaded, IReadOnlyList<DueRun> dues)
     {
         if (_core is null || _network is null || _ended)
         {
@@ -215,9 +217,10 @@ public sealed partial class NodeGrain(
         }
 
         using var held = _turnClock.Hold();
-        if (due is { } dueAt)
+        var now = _turnClock.GetUtcNow().UtcTicks;
+        for (var i = 0; i < dues.Count; i++)
         {
-            telemetry.RecordLag(Math.Max(0, (_turnClock.GetUtcNow() - dueAt).TotalMilliseconds));
+            telemetry.RecordLag(Math.Max(0, now - dues[i].DueTicks) / (double)TimeSpan.TicksPerMillisecond, dues[i].Count);
         }
 
         using var sends = _network.GatherSends();

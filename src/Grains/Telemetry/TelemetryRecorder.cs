@@ -60,7 +60,8 @@ public sealed class TelemetryRecorder : IDisposable
 
     public long Total(GossipEvent gossipEvent) => ArtifactKinds.All.Sum(kind => Total(gossipEvent, kind));
 
-    public void RecordLag(double lagMs) => _lag.Add(lagMs);
+    /// <summary>Counts <paramref name="messages"/> taken <paramref name="lagMs"/> (wall) after they were due.</summary>
+    public void RecordLag(double lagMs, int messages = 1) => _lag.Add(lagMs, messages);
 
     /// <summary>Counts a protocol's named event (see <see cref="SlotMetrics"/>).</summary>
     public void Count(string counter) => Interlocked.Increment(ref _protocolCounters.GetOrAdd(counter, _ => new StrongBox<long>()).Value);

@@ -157,23 +157,29 @@ public sealed class DeliverySchedulerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_batch_gathered_from_several_ticks_is_due_at_the_earliest_of_them()
+    public async Task A_batch_gathered_from_several_ticks_is_due_at_the_earliest_and_keeps_each_messages_tick()
     {
-        // Both messages are overdue when scheduled, so the scheduler takes their two ticks at once, into one batch.
+        // The messages are overdue when scheduled, so the scheduler takes their two ticks at once, into one batch.
         var node = new RecordingNode();
         _scheduler.Attach("run/a", node);
         var mailbox = _scheduler.MailboxOf("run/a");
         var now = TimeProvider.System.GetUtcNow();
         var earlier = new ScheduledMessage(mailbox, Request("b", 1, 1), now - TimeSpan.FromMilliseconds(50));
         var later = new ScheduledMessage(mailbox, Request("c", 1, 2), now - TimeSpan.FromMilliseconds(20));
+        var alongside = new ScheduledMessage(mailbox, Request("d", 1, 3), later.DueWall);
 
-        _scheduler.ScheduleAll([later, earlier]);
+        _scheduler.ScheduleAll([later, earlier, alongside]);
 
         var batch = await node.NextAsync();
-        Assert.Equal([earlier.Envelope, later.Envelope], batch.Envelopes);
+        Assert.Equal([earlier.Envelope, later.Envelope, alongside.Envelope], batch.Envelopes);
         var tick = _scheduler.Tick.Ticks;
         var earliestTick = (earlier.DueWall.UtcTicks + tick - 1) / tick;
+        var laterTick = (later.DueWall.UtcTicks + tick - 1) / tick;
         Assert.Equal(new DateTimeOffset(earliestTick * tick, TimeSpan.Zero), batch.Due);
+
+        // Each message counts as late as it is: the node is told how many were due at each tick.
+        Assert.True(node.Dues.TryDequeue(out var dues));
+        Assert.Equal([new DueRun(earliestTick * tick, 1), new DueRun(laterTick * tick, 2)], dues);
     }
 
     /// <summary>A request for artifact (<paramref name="high"/>, <paramref name="low"/>) from node <paramref name="sender"/>.</summary>
@@ -192,11 +198,14 @@ public sealed class DeliverySchedulerTests : IDisposable
 
         public ConcurrentQueue<MessageBatch> Received { get; } = new();
 
+        public ConcurrentQueue<DueRun[]> Dues { get; } = new();
+
         public void Deliver(DeliveryBatch batch, bool downloaded)
         {
             handed?.Enqueue((key, TimeProvider.System.GetUtcNow()));
 
             // The scheduler may reuse the list once the node is done with it: keep a copy.
+            Dues.Enqueue(batch.Dues.ToArray());
             Received.Enqueue(new MessageBatch(batch.ToList(), downloaded, batch.Due));
             _arrived.Release();
         }

@@ -20,14 +20,14 @@ public sealed class LagTimelineTests
             slices,
             first =>
             {
-                Assert.Equal((0, 1, 200), (first.FromSeconds, first.ToSeconds, first.Batches));
+                Assert.Equal((0, 1, 200), (first.FromSeconds, first.ToSeconds, first.Messages));
                 Assert.InRange(first.LagMsP99, 4, 4 * 17 / 16.0);
                 Assert.InRange(first.LagMsMax, 4, 4 * 17 / 16.0);
             },
             // Nothing was taken from 1 to 3 s: those slices say nothing rather than "on time".
             late =>
             {
-                Assert.Equal((3, 4, 10), (late.FromSeconds, late.ToSeconds, late.Batches));
+                Assert.Equal((3, 4, 10), (late.FromSeconds, late.ToSeconds, late.Messages));
                 Assert.InRange(late.LagMsMax, 40, 40 * 17 / 16.0);
             });
     }
@@ -59,7 +59,7 @@ public sealed class LagTimelineTests
         var slices = timeline.ToSlices(timeScale: 1);
 
         Assert.InRange(slices.Count, LagTimeline.MaxSlices / 2, LagTimeline.MaxSlices);
-        Assert.Equal(3L * reports, slices.Sum(s => s.Batches));
+        Assert.Equal(3L * reports, slices.Sum(s => s.Messages));
         Assert.Equal(1.6, timeline.SliceSeconds, precision: 9);
         Assert.All(slices.Zip(slices.Skip(1)), pair => Assert.Equal(pair.First.ToSeconds, pair.Second.FromSeconds, precision: 9));
         Assert.InRange(slices[^1].LagMsMax, reports, reports * 17 / 16.0);
