@@ -6,7 +6,7 @@ namespace OrleansGossip.Benchmarks;
 /// <summary>
 /// The machine a benchmark ran on, as far as the process can tell, and how its runtime collects: server or
 /// workstation, concurrent or not, and which collector (<see cref="Collector"/>: "regions", the runtime's default, or
-/// "segments", the library the benchmarks are built to load; see src/SegmentsCollector.props).
+/// "segments", the library the runtime ships beside it, which <c>DOTNET_GCName=libclrgc.so</c> loads).
 /// </summary>
 public sealed record MachineInfo(
     int ProcessorCount,

@@ -44,7 +44,7 @@ public sealed class BenchmarkFiguresTests
             Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07)));
 
         var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
-        Assert.Equal("Lag p99 against subnets (ic-app-subnet)", lag.Title);
+        Assert.Equal("Lag p99 against subnets (ic-app-subnet, time scale 10)", lag.Title);
         Assert.Equal(["lag p99", "lag warning", "lagging runs"], lag.Series.Select(s => s.Name));
         Assert.Equal([(200.0, 6.2), (300.0, 12.4)], lag.Series[0].Points);
         Assert.Equal([(200.0, 12.0), (300.0, 12.0)], lag.Series[1].Points); // As the results say.
@@ -83,7 +83,7 @@ public sealed class BenchmarkFiguresTests
 
         var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
         Assert.Equal(
-            ["time scale 10, lag at the scheduler", "time scale 10", "time scale 10, pauses left out", "time scale 10, lag per batch", "lag warning", "lagging runs"],
+            ["lag at the scheduler", "lag per message", "pauses left out", "lag per batch", "lag warning", "lagging runs"],
             lag.Series.Select(s => s.Name));
         Assert.Equal([(200.0, 6.2)], lag.Series[0].Points);
         Assert.Equal([(200.0, 19.8)], lag.Series[1].Points);
@@ -110,8 +110,8 @@ public sealed class BenchmarkFiguresTests
         // Results that do not name their collector ran the runtime's default, regions, as those that name it do.
         Assert.Equal(
             [
-                "time scale 10", "time scale 10, each run", "time scale 10, segments collector", "time scale 10, segments collector, each run",
-                "time scale 10, delivery tick 5 ms, segments collector", "lag warning", "lagging runs",
+                "lag per message", "lag per message, each run", "segments collector", "segments collector, each run",
+                "delivery tick 5 ms, segments collector", "lag warning", "lagging runs",
             ],
             lag.Series.Select(s => s.Name));
         Assert.Equal([(200.0, 27.0)], lag.Series[0].Points);
@@ -133,7 +133,7 @@ public sealed class BenchmarkFiguresTests
             Scale(subnets: 250, lag: 9, lagging: false, pauseShare: 0.02, extra: node + ",\"collectorPausesExcludedSeconds\":2" + Timeline((0, 0.1, 9)))));
 
         var timeline = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag-timeline"));
-        Assert.Equal("Lag p99 over run time (ic-app-subnet, time scale 10)", timeline.Title);
+        Assert.Equal("Lag p99 over run time (ic-app-subnet, time scale 10, lag per message)", timeline.Title);
 
         // Runs without a timeline draw none, nor those of a setting fewer runs share; of two at one count, the later one.
         Assert.Equal(["150 subnets", "200 subnets", "lag warning"], timeline.Series.Select(s => s.Name));

@@ -141,20 +141,27 @@ public static class BenchmarkFigures
             yield break;
         }
 
-        // A setting is named by what tells it apart: the scenario only when the runs copied several.
+        // A setting is named by what tells it apart: the scenario and the time scale only when the runs had several,
+        // else the titles say them; the runs of this version with the default settings are named by their counting.
         var scenarios = runs.Select(r => r.Text("scenario")).Distinct().ToList();
+        var timeScales = runs.Select(r => r.Number("timeScale")).Distinct().ToList();
+        var shared = string.Join(", ", new[]
+        {
+            scenarios.Count == 1 ? scenarios[0] : null,
+            timeScales.Count == 1 ? TimeScale(timeScales[0]) : null,
+        }.OfType<string>());
         var points = runs.Select(r => new
         {
             Setting = string.Join(", ", new[]
             {
                 scenarios.Count > 1 ? r.Text("scenario") : null,
-                $"time scale {r.Number("timeScale").ToString(CultureInfo.InvariantCulture)}",
+                timeScales.Count > 1 ? TimeScale(r.Number("timeScale")) : null,
                 r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
                 LagCounting(r),
                 r.Json.TryGetProperty("collectorPausesExcludedSeconds", out _) ? "pauses left out" : null,
                 r.OptionalNumber("deliveryTickMs") is { } tick && tick != 1 ? $"delivery tick {tick.ToString(CultureInfo.InvariantCulture)} ms" : null,
                 SegmentsCollector(r),
-            }.OfType<string>()),
+            }.OfType<string>()) is { Length: > 0 } tags ? tags : "lag per message",
             Subnets = r.Number("subnets"),
             Lag = r.Number("lagMsP99"),
             Lagging = r.Flag("lagging"),
@@ -162,7 +169,7 @@ public static class BenchmarkFigures
         }).ToList();
         var settings = points.GroupBy(p => p.Setting).ToList();
 
-        var of = scenarios.Count == 1 ? $" ({scenarios[0]})" : "";
+        var of = shared.Length > 0 ? $" ({shared})" : "";
         yield return new LineFigure(
             "scale-lag",
             $"Lag p99 against subnets{of}",
@@ -199,8 +206,7 @@ public static class BenchmarkFigures
                         .ToList()))
                 .ToList();
             series.Add(LagWarning(timelines, 0, timelines.Max(r => r.Array("lagTimeline").Max(slice => r.Number(slice, "lagTimeline", "toSeconds")))));
-            var scenario = scenarios.Count == 1 ? $"{scenarios[0]}, " : "";
-            yield return new LineFigure("scale-lag-timeline", $"Lag p99 over run time ({scenario}{setting})", "run time (emulated s)", "lag p99 (emulated ms)", series);
+            yield return new LineFigure("scale-lag-timeline", $"Lag p99 over run time ({string.Join(", ", new[] { shared, setting }.Where(t => t.Length > 0))})", "run time (emulated s)", "lag p99 (emulated ms)", series);
         }
     }
 
@@ -323,6 +329,8 @@ public static class BenchmarkFigures
     /// </summary>
     private static string? SegmentsCollector(ResultLine result) =>
         result.OptionalText("machine", "collector") == "segments" ? "segments collector" : null;
+
+    private static string TimeScale(double timeScale) => $"time scale {timeScale.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A series' name: what it shows when the results have one setting, else the setting it shows it for.</summary>
     private static string Name(string what, string setting, int settings) => settings == 1 ? what : setting;

@@ -78,7 +78,7 @@ public sealed class BarPlot(string title, string yLabel, IReadOnlyList<string> c
         {
             var ry = Svg.N(y.ToPixel(reference.Y));
             svg.Append($"<line x1=\"{Svg.Left}\" x2=\"{right}\" y1=\"{ry}\" y2=\"{ry}\" stroke=\"{Svg.InkColour}\" stroke-dasharray=\"4 3\"/>");
-            svg.Append(Svg.LegendLine(_series.Count, reference.Label));
+            svg.Append(Svg.LegendLine(_series.Select(s => s.Name).ToList(), reference.Label));
         }
 
         svg.Append(Svg.Legend(_series.Select(s => s.Name).ToList(), Svg.Colour));

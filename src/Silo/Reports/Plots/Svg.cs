@@ -38,35 +38,70 @@ internal static class Svg
         $"<rect width=\"{Width}\" height=\"{height}\" fill=\"#fff\"/>" +
         $"<text x=\"{Left}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"{InkColour}\">{Escape(Truncate(title, 70))}</text>";
 
-    /// <summary>One legend entry per name, a colour swatch each, down the right margin.</summary>
+    /// <summary>
+    /// One legend entry per name, a colour swatch each, down the right margin; a name too long for one line takes two
+    /// (see <see cref="LegendText"/>). Entries that would not fit are counted instead.
+    /// </summary>
     public static string Legend(IReadOnlyList<string> names, Func<int, string> colour)
     {
         const int maxEntries = 14;
         var x = Width - Right + 14;
         var parts = new List<string>();
-        for (var i = 0; i < Math.Min(names.Count, maxEntries); i++)
+        var y = Top + 4;
+        var shown = 0;
+        for (; shown < Math.Min(names.Count, maxEntries); shown++)
         {
-            var y = Top + 4 + (i * 17);
-            parts.Add($"<rect x=\"{x}\" y=\"{y}\" width=\"11\" height=\"11\" fill=\"{colour(i)}\"/>" +
-                      $"<text x=\"{x + 16}\" y=\"{y + 10}\" fill=\"{InkColour}\">{Escape(Truncate(names[i], 24))}</text>");
+            var lines = LegendText(names[shown]);
+            if (y + EntryHeight(lines) > Height - 17 && shown < names.Count - 1)
+            {
+                break; // Room for the count of those left out.
+            }
+
+            parts.Add($"<rect x=\"{x}\" y=\"{y}\" width=\"11\" height=\"11\" fill=\"{colour(shown)}\"/>" + LegendLabel(x + 16, y, lines));
+            y += EntryHeight(lines);
         }
 
-        if (names.Count > maxEntries)
+        if (shown < names.Count)
         {
-            parts.Add($"<text x=\"{x}\" y=\"{Top + 14 + (maxEntries * 17)}\" fill=\"{InkColour}\">+{names.Count - maxEntries} more</text>");
+            parts.Add($"<text x=\"{x}\" y=\"{y + 10}\" fill=\"{InkColour}\">+{names.Count - shown} more</text>");
         }
 
         return string.Concat(parts);
     }
 
-    /// <summary>A legend entry for a dashed reference line, below <paramref name="index"/> colour entries.</summary>
-    public static string LegendLine(int index, string label)
+    /// <summary>A legend entry for a dashed reference line, below the colour entries of <paramref name="names"/>.</summary>
+    public static string LegendLine(IReadOnlyList<string> names, string label)
     {
         var x = Width - Right + 14;
-        var y = Top + 4 + (index * 17);
+        var y = Top + 4 + names.Sum(n => EntryHeight(LegendText(n)));
         return $"<line x1=\"{x}\" x2=\"{x + 11}\" y1=\"{y + 6}\" y2=\"{y + 6}\" stroke=\"{InkColour}\" stroke-dasharray=\"3 2\"/>" +
-               $"<text x=\"{x + 16}\" y=\"{y + 10}\" fill=\"{InkColour}\">{Escape(Truncate(label, 24))}</text>";
+               LegendLabel(x + 16, y, LegendText(label));
     }
+
+    /// <summary>
+    /// A legend name as the lines it takes: one when it fits, else two, broken at the last space that fits; what does
+    /// not fit on the second is cut.
+    /// </summary>
+    public static IReadOnlyList<string> LegendText(string name)
+    {
+        const int chars = 24;
+        if (name.Length <= chars)
+        {
+            return [name];
+        }
+
+        var space = name.LastIndexOf(' ', chars);
+        return space > 0 ? [name[..space], Truncate(name[(space + 1)..], chars)] : [Truncate(name, chars)];
+    }
+
+    private static int EntryHeight(IReadOnlyList<string> lines) => 17 + (13 * (lines.Count - 1));
+
+    private static string LegendLabel(int x, int y, IReadOnlyList<string> lines) =>
+        $"<text x=\"{x}\" y=\"{y + 10}\" fill=\"{InkColour}\">" +
+        (lines.Count == 1
+            ? Escape(lines[0])
+            : string.Concat(lines.Select((line, i) => $"<tspan x=\"{x}\" dy=\"{(i == 0 ? 0 : 13)}\">{Escape(line)}</tspan>"))) +
+        "</text>";
 
     /// <summary>
     /// Tick labels, grid lines and axis titles for the plot area over <paramref name="x"/> and <paramref name="y"/>; the
