@@ -31,14 +31,13 @@ public sealed record ResultLine(string File, int Line, JsonElement Json)
 
     /// <summary>A string inside an object property (<c>machine.collector</c>), or null when either is absent.</summary>
     public string? OptionalText(string parent, string name) =>
-        Json.TryGetProperty(parent, out var inner) && inner.ValueKind == JsonValueKind.Object && inner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+        Json.TryGetProperty(parent, out var inner) ? Optional(inner, name, JsonValueKind.String)?.GetString() : null;
 
-    private static double? OptionalNumber(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetDouble()
-            : null;
+    private static double? OptionalNumber(JsonElement parent, string name) => Optional(parent, name, JsonValueKind.Number)?.GetDouble();
+
+    /// <summary>The property <paramref name="name"/> of <paramref name="parent"/> when it is there and of <paramref name="kind"/>.</summary>
+    private static JsonElement? Optional(JsonElement parent, string name, JsonValueKind kind) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == kind ? value : null;
 
     public IEnumerable<JsonElement> Array(string name) => Required(Json, name, name, JsonValueKind.Array).EnumerateArray();
 
