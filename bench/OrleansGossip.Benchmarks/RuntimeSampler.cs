@@ -125,6 +125,26 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
         _ => "?",
     };
 
+    /// <summary>Which heap an allocation tick's object went to, when not the small object heap.</summary>
+    private static string HeapSuffix(object? kind) => Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture) switch
+    {
+        1 => " (large object heap)",
+        2 => " (pinned object heap)",
+        _ => "",
+    };
+
+    /// <summary>Why the runtime started a collection, as its GCStart event gives it.</summary>
+    private static string GcReason(object? reason) => Convert.ToInt32(reason, System.Globalization.CultureInfo.InvariantCulture) switch
+    {
+        0 => "small allocations",
+        1 => "induced",
+        2 => "low memory",
+        4 => "large or pinned allocations",
+        5 => "out of small object space",
+        6 => "out of large object space",
+        var other => $"reason {other}",
+    };
+
     /// <summary>Writes the types allocated most while measuring, by sampled bytes, with their share of the samples.</summary>
     public void WriteTopAllocations(TextWriter output, int count = 25)
     {
@@ -165,8 +185,10 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
             case "GCAllocationTick_V4" or "GCAllocationTick_V3" when eventData.Payload is { } payload:
                 var index = eventData.PayloadNames?.IndexOf("TypeName") ?? -1;
                 var amount = eventData.PayloadNames?.IndexOf("AllocationAmount64") ?? -1;
-                if (index >= 0 && amount >= 0 && payload[index] is string type)
+                var kind = eventData.PayloadNames?.IndexOf("AllocationKind") ?? -1;
+                if (index >= 0 && amount >= 0 && payload[index] is string allocated)
                 {
+                    var type = allocated + HeapSuffix(kind >= 0 ? payload[kind] : null);
                     lock (_gate)
                     {
                         if (_measuring)
@@ -178,7 +200,7 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
 
                 break;
             case "GCStart_V2":
-                _collection = $"gen{eventData.Payload?[1]} {GcType(eventData.Payload?[3])}";
+                _collection = $"gen{eventData.Payload?[1]} {GcType(eventData.Payload?[3])}, {GcReason(eventData.Payload?[2])}";
                 break;
             case "GCHeapStats_V2" when eventData.Payload is { } stats:
                 _promotedMiB = (Payload(eventData, stats, "TotalPromotedSize0") + Payload(eventData, stats, "TotalPromotedSize1")) / (1024.0 * 1024);
