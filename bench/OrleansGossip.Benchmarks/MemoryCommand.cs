@@ -88,11 +88,11 @@ public static class MemoryCommand
 
             var after = MemorySnapshot.Take();
             var activations = await NodeActivationsAsync(silo) - activationsBefore;
-            var bytesPerNode = (double)(after.Managed - before.Managed) / nodes;
+            var bytesPerNode = (double)(after.Held - before.Held) / nodes;
             var workingSetPerNode = (double)(after.WorkingSet - before.WorkingSet) / nodes;
             var timers = after.Timers - before.Timers;
             BenchmarkOutput.Progress($"after: managed heap {Mib(after.Managed)} MiB, working set {Mib(after.WorkingSet)} MiB, {activations:N0} node activations, {timers:N0} more timers");
-            BenchmarkOutput.Progress($"per idle node: {bytesPerNode / 1024:F1} KiB managed ({PerNode(after.Managed - afterCertificates.Managed, nodes)} KiB grain and core, {PerNode(afterCertificates.Managed - before.Managed, nodes)} KiB certificate), {workingSetPerNode / 1024:F1} KiB working set; {(double)timers / nodes:F2} timers per node; idle CPU {idleCpu:P1} of one core");
+            BenchmarkOutput.Progress($"per idle node: {bytesPerNode / 1024:F1} KiB held ({PerNode(after.Held - afterCertificates.Held, nodes)} KiB grain and core, {PerNode(afterCertificates.Managed - before.Managed, nodes)} KiB certificate), {workingSetPerNode / 1024:F1} KiB working set; {(double)timers / nodes:F2} timers per node; idle CPU {idleCpu:P1} of one core");
 
             if (holdSeconds > 0)
             {
@@ -106,7 +106,7 @@ public static class MemoryCommand
                 SubnetSize = subnetSize,
                 Protocol = protocol.WireName(),
                 BytesPerNode = BenchmarkOutput.Round(bytesPerNode),
-                GrainBytesPerNode = BenchmarkOutput.Round((double)(after.Managed - afterCertificates.Managed) / nodes),
+                GrainBytesPerNode = BenchmarkOutput.Round((double)(after.Held - afterCertificates.Held) / nodes),
                 CertificateBytesPerNode = BenchmarkOutput.Round((double)(afterCertificates.Managed - before.Managed) / nodes),
                 WorkingSetBytesPerNode = BenchmarkOutput.Round(workingSetPerNode),
                 CertificateWorkingSetBytesPerNode = BenchmarkOutput.Round((double)(afterCertificates.WorkingSet - before.WorkingSet) / nodes),

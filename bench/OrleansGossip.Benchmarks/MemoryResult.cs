@@ -12,7 +12,10 @@ public sealed record MemoryResult
 
     public string Protocol { get; init; } = "";
 
-    /// <summary>Managed heap growth (after a full, compacting collection) divided by <see cref="Nodes"/>.</summary>
+    /// <summary>
+    /// Growth of the managed heap (after a full, compacting collection) and of the run-long tables' native memory,
+    /// divided by <see cref="Nodes"/>.
+    /// </summary>
     public double BytesPerNode { get; init; }
 
     /// <summary>Of <see cref="BytesPerNode"/>, what the node grains and their protocol cores hold.</summary>

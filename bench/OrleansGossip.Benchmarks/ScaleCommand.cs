@@ -144,6 +144,7 @@ public static class ScaleCommand
             {
                 DeliveryTickMs = DeliveryTickMs(silo.Services),
                 ManagedBytesPerNode = BenchmarkOutput.Round((double)(after.Managed - before.Managed) / nodes),
+                RunLongBytesPerNode = BenchmarkOutput.Round((double)(after.RunLong - before.RunLong) / nodes),
                 WorkingSetBytesPerNode = BenchmarkOutput.Round((double)(after.WorkingSet - before.WorkingSet) / nodes),
                 Runtime = runtime,
             };

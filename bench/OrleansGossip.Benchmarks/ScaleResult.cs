@@ -47,6 +47,12 @@ public sealed record ScaleResult
     /// </summary>
     public string LagCountedPer { get; init; } = "message";
 
+    /// <summary>
+    /// Where the nodes kept their run-long tables (receipts, delivery logs, download queues): <c>native</c>, outside
+    /// the managed heap. Results without this field ran on a silo that kept them on the pinned object heap.
+    /// </summary>
+    public string RunLongTables { get; init; } = "native";
+
     /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
     public bool Lagging { get; init; }
 
@@ -77,6 +83,9 @@ public sealed record ScaleResult
     /// as other processes' heaps are not measured.
     /// </summary>
     public double? ManagedBytesPerNode { get; init; }
+
+    /// <summary>Growth of the run-long tables' native memory over the run divided by the node count; one embedded silo only.</summary>
+    public double? RunLongBytesPerNode { get; init; }
 
     public double? WorkingSetBytesPerNode { get; init; }
 

@@ -5,7 +5,7 @@ namespace OrleansGossip.Grains.Protocol.Tables;
 
 /// <summary>
 /// A map from artifact to a small value that only grows until its run ends (a node's receipts), kept out of the
-/// young collections' way (<see cref="RunLongArray"/>). Open addressing with linear probing: artifact ids are digests,
+/// collector's way (<see cref="RunLongBuffer{T}"/>). Open addressing with linear probing: artifact ids are digests,
 /// so their bits spread the slots well; the all-zero id, which marks an empty slot, is kept beside the slots.
 /// </summary>
 public sealed class ArtifactMap<TValue>
@@ -13,8 +13,9 @@ public sealed class ArtifactMap<TValue>
 {
     private const int FirstCapacity = 16;
 
-    private ArtifactId[] _keys = [];
-    private TValue[] _values = [];
+    /// <summary>Made at the first artifact, with <see cref="_values"/>: an empty map holds no buffer.</summary>
+    private RunLongBuffer<ArtifactId>? _keys;
+    private RunLongBuffer<TValue>? _values;
     private int _count;
     private bool _holdsEmptyId;
     private TValue _emptyIdValue;
@@ -32,7 +33,7 @@ public sealed class ArtifactMap<TValue>
         }
 
         var slot = Find(artifact);
-        return slot >= 0 ? _values[slot] : default;
+        return slot >= 0 ? _values!.Span[slot] : default;
     }
 
     /// <summary>
@@ -48,20 +49,21 @@ public sealed class ArtifactMap<TValue>
             return ref _emptyIdValue;
         }
 
-        if ((_count + 1) * 4 > _keys.Length * 3)
+        if (_keys is null || (_count + 1) * 4 > _keys.Length * 3)
         {
             Grow();
         }
 
-        var slot = Probe(artifact);
-        existed = _keys[slot] == artifact;
+        var keys = _keys!.Span;
+        var slot = Probe(keys, artifact);
+        existed = keys[slot] == artifact;
         if (!existed)
         {
-            _keys[slot] = artifact;
+            keys[slot] = artifact;
             _count++;
         }
 
-        return ref _values[slot];
+        return ref _values!.Span[slot];
     }
 
     public Enumerator GetEnumerator() => new(this);
@@ -73,16 +75,17 @@ public sealed class ArtifactMap<TValue>
             return -1;
         }
 
-        var slot = Probe(artifact);
-        return _keys[slot] == artifact ? slot : -1;
+        var keys = _keys!.Span;
+        var slot = Probe(keys, artifact);
+        return keys[slot] == artifact ? slot : -1;
     }
 
-    /// <summary>The slot that holds <paramref name="artifact"/>, or else the empty one where it would go.</summary>
-    private int Probe(ArtifactId artifact)
+    /// <summary>The slot of <paramref name="keys"/> that holds <paramref name="artifact"/>, or else the empty one where it would go.</summary>
+    private static int Probe(ReadOnlySpan<ArtifactId> keys, ArtifactId artifact)
     {
-        var mask = _keys.Length - 1;
+        var mask = keys.Length - 1;
         var slot = SlotOf(artifact, mask);
-        while (_keys[slot] != artifact && _keys[slot] != default)
+        while (keys[slot] != artifact && keys[slot] != default)
         {
             slot = (slot + 1) & mask;
         }
@@ -95,22 +98,35 @@ public sealed class ArtifactMap<TValue>
     private static int SlotOf(ArtifactId artifact, int mask) =>
         (int)((artifact.Hash.Low ^ (artifact.Hash.High * 0x9E3779B97F4A7C15UL)) * 0x9E3779B97F4A7C15UL >> 32) & mask;
 
+    /// <summary>Moves the artifacts into buffers twice as long, giving the old ones back.</summary>
     private void Grow()
     {
-        var keys = _keys;
-        var values = _values;
-        var capacity = Math.Max(FirstCapacity, keys.Length * 2);
-        _keys = RunLongArray.Allocate<ArtifactId>(capacity);
-        _values = RunLongArray.Allocate<TValue>(capacity);
-        for (var i = 0; i < keys.Length; i++)
+        var oldKeys = _keys;
+        var oldValues = _values;
+        var capacity = oldKeys is null ? FirstCapacity : oldKeys.Length * 2;
+        _keys = new RunLongBuffer<ArtifactId>(capacity);
+        _values = new RunLongBuffer<TValue>(capacity);
+        if (oldKeys is null || oldValues is null)
         {
-            if (keys[i] != default)
+            return;
+        }
+
+        var keys = _keys.Span;
+        var values = _values.Span;
+        var oldKeySpan = oldKeys.Span;
+        var oldValueSpan = oldValues.Span;
+        for (var i = 0; i < oldKeySpan.Length; i++)
+        {
+            if (oldKeySpan[i] != default)
             {
-                var slot = Probe(keys[i]);
-                _keys[slot] = keys[i];
-                _values[slot] = values[i];
+                var slot = Probe(keys, oldKeySpan[i]);
+                keys[slot] = oldKeySpan[i];
+                values[slot] = oldValueSpan[i];
             }
         }
+
+        oldKeys.Dispose();
+        oldValues.Dispose();
     }
 
     /// <summary>Walks the map's artifacts and values in no particular order; the map must not change meanwhile.</summary>
@@ -120,7 +136,7 @@ public sealed class ArtifactMap<TValue>
         private int _slot = map._holdsEmptyId ? -2 : -1;
 
         public readonly KeyValuePair<ArtifactId, TValue> Current =>
-            _slot == -1 ? new(default, map._emptyIdValue) : new(map._keys[_slot], map._values[_slot]);
+            _slot == -1 ? new(default, map._emptyIdValue) : new(map._keys!.Span[_slot], map._values!.Span[_slot]);
 
         public bool MoveNext()
         {
@@ -129,9 +145,15 @@ public sealed class ArtifactMap<TValue>
                 return true;
             }
 
-            for (; _slot < map._keys.Length; _slot++)
+            if (map._keys is null)
             {
-                if (map._keys[_slot] != default)
+                return false;
+            }
+
+            var keys = map._keys.Span;
+            for (; _slot < keys.Length; _slot++)
+            {
+                if (keys[_slot] != default)
                 {
                     return true;
                 }

@@ -4,14 +4,15 @@ namespace OrleansGossip.Grains.Protocol.Tables;
 
 /// <summary>
 /// A first-in, first-out queue of artifacts (a pool section's eviction order, a peer's queued downloads), whose ring
-/// lives out of the young collections' way (<see cref="RunLongArray"/>): such queues grow with a node's backlog and
+/// lives out of the collector's way (<see cref="RunLongBuffer{T}"/>): such queues grow with a node's backlog and
 /// were, by count, most of what young collections promoted.
 /// </summary>
 public sealed class ArtifactQueue
 {
     private const int FirstCapacity = 8;
 
-    private ArtifactId[] _ring = [];
+    /// <summary>Made at the first item: most of a node's queues never hold one.</summary>
+    private RunLongBuffer<ArtifactId>? _ring;
     private int _head;
     private int _count;
 
@@ -19,12 +20,12 @@ public sealed class ArtifactQueue
 
     public void Enqueue(ArtifactId artifact)
     {
-        if (_count == _ring.Length)
+        if (_ring is null || _count == _ring.Length)
         {
             Grow();
         }
 
-        _ring[(_head + _count) % _ring.Length] = artifact;
+        _ring!.Span[(_head + _count) % _ring.Length] = artifact;
         _count++;
     }
 
@@ -36,7 +37,7 @@ public sealed class ArtifactQueue
             return false;
         }
 
-        artifact = _ring[_head];
+        artifact = _ring!.Span[_head];
         _head = (_head + 1) % _ring.Length;
         _count--;
         return true;
@@ -49,19 +50,24 @@ public sealed class ArtifactQueue
     {
         for (var i = 0; i < _count; i++)
         {
-            yield return _ring[(_head + i) % _ring.Length];
+            yield return _ring!.Span[(_head + i) % _ring.Length];
         }
     }
 
     private void Grow()
     {
-        var grown = RunLongArray.Allocate<ArtifactId>(Math.Max(FirstCapacity, _ring.Length * 2));
-        for (var i = 0; i < _count; i++)
+        if (_ring is null)
         {
-            grown[i] = _ring[(_head + i) % _ring.Length];
+            _ring = new RunLongBuffer<ArtifactId>(FirstCapacity);
+            return;
         }
 
-        _ring = grown;
-        _head = 0;
+        // The ring is full: the items from the head to the end come first, then those before the head. Growing keeps
+        // the buffer's start, so the first part moves to the end of the grown buffer.
+        var length = _ring.Length;
+        _ring.Grow(length * 2);
+        var ring = _ring.Span;
+        ring[_head..length].CopyTo(ring[(_head + length)..]);
+        _head += length;
     }
 }
