@@ -37,6 +37,17 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void The_line_through_two_runs_at_a_point_goes_halfway_between_them()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 250, lag: 89.6, lagging: true, pauseShare: 0.04),
+            Scale(subnets: 250, lag: 16.8, lagging: true, pauseShare: 0.03)));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        Assert.Equal([(250.0, 53.2)], lag.Series[0].Points.Select(p => (p.X, Math.Round(p.Y, 9))));
+    }
+
+    [Fact]
     public void A_setting_run_once_at_each_point_gets_no_dots_of_its_own()
     {
         var figures = BenchmarkFigures.From(Read(
@@ -76,27 +87,67 @@ public sealed class BenchmarkFiguresTests
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03, extra: ""),
             Scale(subnets: 200, lag: 19.8, lagging: true, pauseShare: 0.03),
-            Scale(subnets: 200, lag: 8.9, lagging: false, pauseShare: 0.03, extra: ""","lagCountedAt":"node","lagCountedPer":"message","collectorPausesExcludedSeconds":2.3"""),
+            Scale(subnets: 200, lag: 8.9, lagging: false, pauseShare: 0.03, extra: ""","lagCountedAt":"node","lagCountedPer":"message","runLongTables":"native","collectorPausesExcludedSeconds":2.3"""),
             Scale(subnets: 200, lag: 12.8, lagging: true, pauseShare: 0.03, extra: perBatch),
             Throughput(rate: 500, delivered: 59_000, lag: 6.5, lagging: false, extra: perBatch),
             Throughput(rate: 500, delivered: 59_000, lag: 11, lagging: true)));
 
+        // The lag counted per message in one figure, this version's defaults first; as it was counted before in another.
         var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
-        Assert.Equal(
-            ["lag at the scheduler", "lag per message", "pauses left out", "lag per batch", "lag warning", "lagging runs"],
-            lag.Series.Select(s => s.Name));
-        Assert.Equal([(200.0, 6.2)], lag.Series[0].Points);
-        Assert.Equal([(200.0, 19.8)], lag.Series[1].Points);
-        Assert.Equal([(200.0, 8.9)], lag.Series[2].Points);
-        Assert.Equal([(200.0, 12.8)], lag.Series[3].Points);
+        Assert.Equal(["lag per message", "pauses left out", "lag warning", "lagging runs"], lag.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 19.8)], lag.Series[0].Points);
+        Assert.Equal([(200.0, 8.9)], lag.Series[1].Points);
+        Assert.Equal([(200.0, 19.8)], lag.Series[3].Points);
+        var before = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag-counted-before"));
+        Assert.Equal("Lag p99 against subnets, counted as before (ic-app-subnet, time scale 10)", before.Title);
+        Assert.Equal(["lag at the scheduler", "lag per batch", "lag warning", "lagging runs"], before.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 6.2)], before.Series[0].Points);
+        Assert.Equal([(200.0, 12.8)], before.Series[1].Points);
+        Assert.Equal([(200.0, 12.8)], before.Series[3].Points);
         var throughput = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "throughput-lag"));
         Assert.Equal(["10×13, 1 KiB, lag per batch", "10×13, 1 KiB"], throughput.Series.Take(2).Select(s => s.Name));
     }
 
     [Fact]
+    public void Scale_runs_whose_nodes_kept_their_tables_on_the_pinned_heap_are_a_setting_of_their_own()
+    {
+        const string pinned = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"";
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 200, lag: 24.8, lagging: true, pauseShare: 0.025, extra: pinned),
+            Scale(subnets: 200, lag: 22.4, lagging: true, pauseShare: 0.024),
+            Scale(subnets: 200, lag: 12.8, lagging: true, pauseShare: 0.03, extra: ",\"lagCountedAt\":\"node\""),
+
+            // Results gave the tables' native memory before they said where the tables were.
+            Scale(subnets: 200, lag: 16, lagging: true, pauseShare: 0.024, extra: pinned + ",\"runLongBytesPerNode\":112000")));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        Assert.Equal(
+            ["lag per message", "lag per message, each run", "tables on the pinned heap", "lag warning", "lagging runs"],
+            lag.Series.Select(s => s.Name));
+        Assert.Equal([(200.0, 22.4), (200.0, 16.0)], lag.Series[1].Points);
+        Assert.Equal([(200.0, 24.8)], lag.Series[2].Points);
+    }
+
+    [Fact]
+    public void The_lag_over_run_time_is_drawn_for_this_versions_defaults_though_an_older_setting_has_more_runs()
+    {
+        const string pinned = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"";
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 150, lag: 16, lagging: true, pauseShare: 0.02, extra: pinned + Timeline((0, 0.1, 16))),
+            Scale(subnets: 200, lag: 25, lagging: true, pauseShare: 0.03, extra: pinned + Timeline((0, 0.1, 25))),
+            Scale(subnets: 200, lag: 22, lagging: true, pauseShare: 0.03, extra: pinned + Timeline((0, 0.1, 22))),
+            Scale(subnets: 150, lag: 7, lagging: false, pauseShare: 0.02, extra: ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"" + Timeline((0, 0.1, 7)))));
+
+        var timeline = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag-timeline"));
+        Assert.Equal("Lag p99 over run time (ic-app-subnet, time scale 10, lag per message)", timeline.Title);
+        Assert.Equal(["150 subnets", "lag warning"], timeline.Series.Select(s => s.Name));
+        Assert.Equal([(0.05, 7.0)], timeline.Series[0].Points);
+    }
+
+    [Fact]
     public void Runs_with_the_segments_collector_or_another_delivery_tick_are_settings_of_their_own()
     {
-        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"";
+        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"";
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 200, lag: 23, lagging: true, pauseShare: 0.02),
             Scale(subnets: 200, lag: 27, lagging: true, pauseShare: 0.02, extra: node + ",\"machine\":{\"collector\":\"regions\"}"),
@@ -114,7 +165,7 @@ public sealed class BenchmarkFiguresTests
                 "delivery tick 5 ms, segments collector", "lag warning", "lagging runs",
             ],
             lag.Series.Select(s => s.Name));
-        Assert.Equal([(200.0, 27.0)], lag.Series[0].Points);
+        Assert.Equal([(200.0, 25.0)], lag.Series[0].Points); // Halfway between its two runs.
         Assert.Equal([(200.0, 3.8), (200.0, 21.0)], lag.Series[3].Points);
         Assert.Equal([(250.0, 20.0)], lag.Series[4].Points);
         var throughput = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "throughput-lag"));
@@ -124,7 +175,7 @@ public sealed class BenchmarkFiguresTests
     [Fact]
     public void The_latest_run_at_each_subnet_count_that_kept_its_timeline_draws_its_lag_over_run_time()
     {
-        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"";
+        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"";
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 100, lag: 2, lagging: false, pauseShare: 0.01),
             Scale(subnets: 200, lag: 30, lagging: true, pauseShare: 0.03, extra: node + Timeline((0, 0.1, 80), (0.1, 0.2, 30))),
@@ -147,7 +198,7 @@ public sealed class BenchmarkFiguresTests
     {
         var figures = BenchmarkFigures.From(Read(
             Scale(subnets: 200, lag: 6.2, lagging: false, pauseShare: 0.03),
-            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07, extra: ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"lagTimeline\":[]")));
+            Scale(subnets: 300, lag: 12.4, lagging: true, pauseShare: 0.07, extra: ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\",\"lagTimeline\":[]")));
 
         Assert.DoesNotContain(figures, f => f.Name == "scale-lag-timeline");
     }
@@ -237,10 +288,10 @@ public sealed class BenchmarkFiguresTests
     internal static IReadOnlyList<ResultLine> Read(params string[] lines) =>
         ResultLines.Read("results.jsonl", new StringReader(string.Join('\n', lines)));
 
-    internal static string Throughput(double rate, double delivered, double lag, bool lagging, string extra = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"") => Invariant(
+    internal static string Throughput(double rate, double delivered, double lag, bool lagging, string extra = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"") => Invariant(
         $$$"""{"mode":"throughput","deliveriesPerSecond":{{{delivered}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}}{{{extra}}},"subnets":10,"nodesPerSubnet":13,"ingressPerSecondPerSubnet":{{{rate}}},"ingressBytes":1024,"runtime":{"cpuCores":{{{rate / 1000}}}}}""");
 
-    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\"") => Invariant(
+    internal static string Scale(int subnets, double lag, bool lagging, double pauseShare, double timeScale = 10, string extra = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"") => Invariant(
         $$$"""{"mode":"scale","scenario":"ic-app-subnet","subnets":{{{subnets}}},"timeScale":{{{timeScale}}},"lagMsP99":{{{lag}}},"lagging":{{{(lagging ? "true" : "false")}}},"lagWarningMs":12,"siloProcesses":1{{{extra}}},"runtime":{"gcPauseShare":{{{pauseShare}}}}}""");
 
     /// <summary>A <c>lagTimeline</c> property of slices (from, to, p99), to append to a scale result.</summary>

@@ -134,6 +134,9 @@ public static class BenchmarkFigures
         }
     }
 
+    /// <summary>The setting of scale runs of this version with the default settings, named by how they count the lag.</summary>
+    private const string DefaultScaleSetting = "lag per message";
+
     private static IEnumerable<Figure> Scale(IReadOnlyList<ResultLine> runs)
     {
         if (runs.Count == 0)
@@ -158,24 +161,44 @@ public static class BenchmarkFigures
                 timeScales.Count > 1 ? TimeScale(r.Number("timeScale")) : null,
                 r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
                 LagCounting(r),
+                PinnedTables(r),
                 r.Json.TryGetProperty("collectorPausesExcludedSeconds", out _) ? "pauses left out" : null,
                 r.OptionalNumber("deliveryTickMs") is { } tick && tick != 1 ? $"delivery tick {tick.ToString(CultureInfo.InvariantCulture)} ms" : null,
                 SegmentsCollector(r),
-            }.OfType<string>()) is { Length: > 0 } tags ? tags : "lag per message",
+            }.OfType<string>()) is { Length: > 0 } tags ? tags : DefaultScaleSetting,
             Subnets = r.Number("subnets"),
             Lag = r.Number("lagMsP99"),
             Lagging = r.Flag("lagging"),
             PauseShare = r.OptionalNumber("runtime", "gcPauseShare"),
+            PerMessage = LagCounting(r) is null,
         }).ToList();
-        var settings = points.GroupBy(p => p.Setting).ToList();
+        // This version's defaults first, the others as the results give them: a crowded legend counts its last
+        // entries as "+N more", and the runs of the code as it is should not be those.
+        var ordered = points.OrderBy(p => p.Setting == DefaultScaleSetting ? 0 : 1).ToList();
+        var settings = ordered.GroupBy(p => p.Setting).ToList();
 
+        // The lag counted per message and as it was counted before, in figures of their own: the earlier counts read
+        // lower for the same load, and together the settings would crowd one legend.
         var of = shared.Length > 0 ? $" ({shared})" : "";
-        yield return new LineFigure(
-            "scale-lag",
-            $"Lag p99 against subnets{of}",
-            "subnets",
-            "lag p99 (emulated ms)",
-            LagSeries(runs, points.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
+        if (ordered.Where(p => p.PerMessage).ToList() is { Count: > 0 } perMessage)
+        {
+            yield return new LineFigure(
+                "scale-lag",
+                $"Lag p99 against subnets{of}",
+                "subnets",
+                "lag p99 (emulated ms)",
+                LagSeries(runs, perMessage.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
+        }
+
+        if (ordered.Where(p => !p.PerMessage).ToList() is { Count: > 0 } countedBefore)
+        {
+            yield return new LineFigure(
+                "scale-lag-counted-before",
+                $"Lag p99 against subnets, counted as before{of}",
+                "subnets",
+                "lag p99 (emulated ms)",
+                LagSeries(runs, countedBefore.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
+        }
 
         var pauses = settings
             .SelectMany(s => Runs(Name("in pauses", s.Key, settings.Count), s.Where(p => p.PauseShare is not null).Select(p => (p.Subnets, p.PauseShare!.Value))))
@@ -185,14 +208,17 @@ public static class BenchmarkFigures
             yield return new LineFigure("scale-gc", $"Wall time in collector pauses against subnets{of}", "subnets", "share of wall time", pauses, YPercent: true);
         }
 
-        // The lag over run time of the latest run at each subnet count that kept its timeline, for the setting most
-        // such runs share: lines of several settings at one count would not tell apart in a legend.
+        // The lag over run time of the latest run at each subnet count that kept its timeline, for one setting (lines of
+        // several settings at one count would not tell apart in a legend): this version's defaults when such runs
+        // kept theirs, else the setting most such runs share.
         var kept = runs.Zip(points)
             .Where(r => r.First.Json.TryGetProperty("lagTimeline", out var timeline) && timeline.ValueKind == JsonValueKind.Array && timeline.GetArrayLength() > 0)
             .ToList();
         if (kept.Count > 0)
         {
-            var setting = kept.GroupBy(r => r.Second.Setting).MaxBy(g => g.Count())!.Key;
+            var setting = kept.Any(r => r.Second.Setting == DefaultScaleSetting)
+                ? DefaultScaleSetting
+                : kept.GroupBy(r => r.Second.Setting).MaxBy(g => g.Count())!.Key;
             var timelines = kept.Where(r => r.Second.Setting == setting)
                 .GroupBy(r => r.Second.Subnets)
                 .Select(g => g.Last().First)
@@ -322,6 +348,17 @@ public static class BenchmarkFigures
         !result.Json.TryGetProperty("lagCountedAt", out _) ? "lag at the scheduler"
         : !result.Json.TryGetProperty("lagCountedPer", out _) ? "lag per batch"
         : null;
+
+    /// <summary>
+    /// "tables on the pinned heap" for a scale run counted per message on a silo whose nodes kept their run-long
+    /// tables on the pinned object heap, as results that say neither where they kept them (<c>runLongTables</c>) nor
+    /// the native memory the tables took (<c>runLongBytesPerNode</c>, which results gave first) did; null for the runs
+    /// counted otherwise, which are settings apart already.
+    /// </summary>
+    private static string? PinnedTables(ResultLine result) =>
+        LagCounting(result) is null && !result.Json.TryGetProperty("runLongTables", out _) && !result.Json.TryGetProperty("runLongBytesPerNode", out _)
+            ? "tables on the pinned heap"
+            : null;
 
     /// <summary>
     /// "segments collector" for a run whose runtime collected with the segments library: a setting apart from the
