@@ -180,24 +180,17 @@ public static class BenchmarkFigures
         // The lag counted per message and as it was counted before, in figures of their own: the earlier counts read
         // lower for the same load, and together the settings would crowd one legend.
         var of = shared.Length > 0 ? $" ({shared})" : "";
-        if (ordered.Where(p => p.PerMessage).ToList() is { Count: > 0 } perMessage)
+        foreach (var (name, title, perMessage) in new[]
         {
-            yield return new LineFigure(
-                "scale-lag",
-                $"Lag p99 against subnets{of}",
-                "subnets",
-                "lag p99 (emulated ms)",
-                LagSeries(runs, perMessage.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
-        }
-
-        if (ordered.Where(p => !p.PerMessage).ToList() is { Count: > 0 } countedBefore)
+            ("scale-lag", $"Lag p99 against subnets{of}", true),
+            ("scale-lag-counted-before", $"Lag p99 against subnets, counted as before{of}", false),
+        })
         {
-            yield return new LineFigure(
-                "scale-lag-counted-before",
-                $"Lag p99 against subnets, counted as before{of}",
-                "subnets",
-                "lag p99 (emulated ms)",
-                LagSeries(runs, countedBefore.Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList()));
+            var counted = ordered.Where(p => p.PerMessage == perMessage).Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList();
+            if (counted.Count > 0)
+            {
+                yield return new LineFigure(name, title, "subnets", "lag p99 (emulated ms)", LagSeries(runs, counted));
+            }
         }
 
         var pauses = settings
