@@ -37,7 +37,7 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
         var stray = new Envelope(new NodeId("stranger"), new ArtifactRequest(ArtifactId.For(ArtifactKind.Ingress, 0, "stranger", 1), Priority.Fetch));
         for (var i = 0; i < 200; i++)
         {
-            await node.ReceiveAsync(new MessageBatch([stray], Due: due));
+            await node.ReceiveAsync(new MessageBatch([stray], Dues: [new DueRun(due.UtcTicks, 1)]));
         }
 
         var progress = await Poll.ForAsync(run.GetProgressAsync, p => p.LagMsP99 >= 1_900, "the run hears of batches taken two seconds late");

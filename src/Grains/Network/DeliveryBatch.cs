@@ -14,9 +14,6 @@ public sealed class DeliveryBatch(int capacity) : List<Envelope>(capacity)
 {
     private readonly List<DueRun> _dues = new(1);
 
-    /// <summary>The wall time (of the emulator's clock) the earliest message of the batch was due.</summary>
-    public DateTimeOffset Due => _dues.Count == 0 ? default : new DateTimeOffset(_dues[0].DueTicks, TimeSpan.Zero);
-
     /// <summary>The batch's messages per tick: when they were due (wall ticks of the emulator's clock) and how many.</summary>
     public IReadOnlyList<DueRun> Dues => _dues;
 
@@ -42,12 +39,8 @@ public sealed class DeliveryBatch(int capacity) : List<Envelope>(capacity)
     }
 
     /// <summary>
-    /// The batch as a grain call's argument: a copy, since a call may be forwarded to another silo and this list is
-    /// the scheduler's, reused once given back (<see cref="DeliveryScheduler.Recycle"/>). It carries the earliest due
-    /// time only, so its receiver counts every message as late as the earliest.
+    /// The batch as a grain call's argument, with its due times: a copy, since a call may be forwarded to another silo
+    /// and this list is the scheduler's, reused once given back (<see cref="DeliveryScheduler.Recycle"/>).
     /// </summary>
-    public MessageBatch ToMessage(bool downloaded) => new(ToArray(), downloaded, Due);
+    public MessageBatch ToMessage(bool downloaded) => new(ToArray(), downloaded, _dues.ToArray());
 }
-
-/// <summary><see cref="Count"/> messages of a batch, due at <see cref="DueTicks"/> (wall ticks of the emulator's clock).</summary>
-public readonly record struct DueRun(long DueTicks, int Count);

@@ -162,7 +162,7 @@ public sealed partial class NodeGrain(
 
     public Task ReceiveAsync(MessageBatch batch)
     {
-        Take(batch.Envelopes, batch.Downloaded, batch.Due is { } due ? [new DueRun(due.UtcTicks, batch.Envelopes.Count)] : []);
+        Take(batch.Envelopes, batch.Downloaded, batch.Dues ?? []);
         return Task.CompletedTask;
     }
 

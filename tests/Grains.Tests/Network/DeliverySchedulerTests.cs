@@ -175,11 +175,14 @@ public sealed class DeliverySchedulerTests : IDisposable
         var tick = _scheduler.Tick.Ticks;
         var earliestTick = (earlier.DueWall.UtcTicks + tick - 1) / tick;
         var laterTick = (later.DueWall.UtcTicks + tick - 1) / tick;
-        Assert.Equal(new DateTimeOffset(earliestTick * tick, TimeSpan.Zero), batch.Due);
+        Assert.Equal(earliestTick * tick, batch.Dues![0].DueTicks);
 
         // Each message counts as late as it is: the node is told how many were due at each tick.
         Assert.True(node.Dues.TryDequeue(out var dues));
         Assert.Equal([new DueRun(earliestTick * tick, 1), new DueRun(laterTick * tick, 2)], dues);
+
+        // Sent on as a grain call (to a node on another silo, or behind a call the node awaits), the batch keeps them.
+        Assert.Equal(dues, batch.Dues);
     }
 
     /// <summary>A request for artifact (<paramref name="high"/>, <paramref name="low"/>) from node <paramref name="sender"/>.</summary>
@@ -206,7 +209,7 @@ public sealed class DeliverySchedulerTests : IDisposable
 
             // The scheduler may reuse the list once the node is done with it: keep a copy.
             Dues.Enqueue(batch.Dues.ToArray());
-            Received.Enqueue(new MessageBatch(batch.ToList(), downloaded, batch.Due));
+            Received.Enqueue(batch.ToMessage(downloaded));
             _arrived.Release();
         }
 
