@@ -17,7 +17,7 @@ namespace OrleansGossip.Grains.Network;
 /// place in the batches being gathered. One thread, no timer per message. Each batch says when each of its messages
 /// was due (<see cref="DeliveryBatch.Dues"/>), and the node that takes it counts how late it takes each as the
 /// emulator's lag: late because the scheduler fired late, or because the node's turn waited for a thread. A batch per
-/// destination is made only when its tick fires, so what waits for a tick is one entry in a reused list per message:
+/// destination is made only when its tick fires, so what waits for a tick is one entry in a reused chunk per message:
 /// at a large time scale messages wait for seconds of wall time, and per-batch objects made when they were sent would
 /// outlive young collections and make every one of them long.
 /// </summary>
@@ -31,22 +31,24 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     private const int MaxSpareCapacity = 1_024;
 
-    /// <summary>
-    /// At most this many emptied tick lists wait to be reused, none with room for more than
-    /// <see cref="MaxSpareTickCapacity"/> messages: a burst's lists are left to the collector.
-    /// </summary>
-    private const int MaxSpareTickLists = 256;
+    /// <summary>At most this many emptied ticks wait to be reused.</summary>
+    private const int MaxSpareTicks = 256;
 
-    private const int MaxSpareTickCapacity = 16_384;
+    /// <summary>
+    /// At most this many emptied chunks of messages wait to be reused (<see cref="TickMessages.ChunkLength"/> messages
+    /// each, 16 MiB in all): chunks beyond that, which only a burst needed, are left to the collector.
+    /// </summary>
+    private const int MaxSpareChunks = 1_024;
 
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _wall;
     private readonly ILogger<DeliveryScheduler> _logger;
     private readonly long _tickTicks;
     private readonly object _gate = new();
-    private readonly Dictionary<long, List<PendingMessage>> _pending = [];
+    private readonly Dictionary<long, TickMessages> _pending = [];
     private readonly PriorityQueue<long, long> _due = new();
-    private readonly Stack<List<PendingMessage>> _spareTicks = new();
+    private readonly Stack<TickMessages> _spareTicks = new();
+    private readonly Stack<PendingMessage[]> _spareChunks = new();
     private readonly ConcurrentDictionary<string, Mailbox> _mailboxes = new(StringComparer.Ordinal);
     private readonly List<GatheredBatch> _ready = [];
     private readonly ConcurrentQueue<DeliveryBatch> _spare = new();
@@ -123,7 +125,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         var tick = (message.DueWall.UtcTicks + _tickTicks - 1) / _tickTicks;
         if (!_pending.TryGetValue(tick, out var messages))
         {
-            messages = _spareTicks.TryPop(out var spare) ? spare : [];
+            messages = _spareTicks.TryPop(out var spare) ? spare : new TickMessages();
             _pending[tick] = messages;
             _due.Enqueue(tick, tick);
             if (tick < _sleepingUntilTick)
@@ -132,7 +134,7 @@ public sealed partial class DeliveryScheduler : IDisposable
             }
         }
 
-        messages.Add(new PendingMessage(message.Destination, message.Downloaded, message.Envelope));
+        messages.Add(new PendingMessage(message.Destination, message.Downloaded, message.Envelope), _spareChunks);
     }
 
     /// <summary>The mailbox of the node grain keyed <paramref name="key"/>, the same one each time (until there are too many).</summary>
@@ -220,7 +222,7 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     private void Run()
     {
-        var ready = new List<(long Tick, List<PendingMessage> Messages)>();
+        var ready = new List<(long Tick, TickMessages Messages)>();
         while (true)
         {
             TimeSpan shortSleep;
@@ -254,8 +256,8 @@ public sealed partial class DeliveryScheduler : IDisposable
             {
                 foreach (var (_, messages) in ready)
                 {
-                    messages.Clear();
-                    if (_spareTicks.Count < MaxSpareTickLists && messages.Capacity <= MaxSpareTickCapacity)
+                    messages.Clear(_spareChunks, MaxSpareChunks);
+                    if (_spareTicks.Count < MaxSpareTicks)
                     {
                         _spareTicks.Push(messages);
                     }
@@ -307,7 +309,7 @@ public sealed partial class DeliveryScheduler : IDisposable
     }
 
     /// <summary>Under the lock, moves the lists of every tick now due to <paramref name="ready"/>.</summary>
-    private void TakeDueTicks(List<(long Tick, List<PendingMessage> Messages)> ready)
+    private void TakeDueTicks(List<(long Tick, TickMessages Messages)> ready)
     {
         var now = _wall.GetUtcNow().UtcTicks;
         while (_due.TryPeek(out var tick, out _) && tick * _tickTicks <= now)
@@ -326,14 +328,17 @@ public sealed partial class DeliveryScheduler : IDisposable
     /// takes are several, and a node still gets one batch: the deliveries a late scheduler makes do not multiply with
     /// its lateness, and each message still counts as late as it is.
     /// </summary>
-    private void Gather(List<(long Tick, List<PendingMessage> Messages)> ready)
+    private void Gather(List<(long Tick, TickMessages Messages)> ready)
     {
         var round = ++_round;
         foreach (var (tick, messages) in ready)
         {
-            foreach (var message in messages)
+            for (var chunk = 0; chunk < messages.Chunks; chunk++)
             {
-                _ready[BatchOf(message.Destination, message.Downloaded, round)].Envelopes.Add(message.Envelope, tick * _tickTicks);
+                foreach (ref readonly var message in messages.Chunk(chunk))
+                {
+                    _ready[BatchOf(message.Destination, message.Downloaded, round)].Envelopes.Add(message.Envelope, tick * _tickTicks);
+                }
             }
         }
     }
@@ -408,6 +413,60 @@ public sealed partial class DeliveryScheduler : IDisposable
 
     /// <summary>A message waiting for its tick, with the node it goes to.</summary>
     private readonly record struct PendingMessage(Mailbox Destination, bool Downloaded, Envelope Envelope);
+
+    /// <summary>
+    /// The messages waiting for one tick, in order, in chunks of <see cref="ChunkLength"/> taken from the scheduler's
+    /// spares and given back when the tick has fired. A list that grew by doubling for a busy tick left each outgrown
+    /// array behind, and from a few thousand messages on those were large objects, whose allocations started
+    /// collections of the whole heap; a chunk stays a small object and is used again.
+    /// </summary>
+    private sealed class TickMessages
+    {
+        /// <summary>Messages per chunk: 16 KiB of them, well below the large object heap's threshold.</summary>
+        public const int ChunkLength = 512;
+
+        private readonly List<PendingMessage[]> _chunks = [];
+
+        /// <summary>How many messages the last chunk holds; a full count when there is none, so that the first message takes one.</summary>
+        private int _lastCount = ChunkLength;
+
+        public int Chunks => _chunks.Count;
+
+        public void Add(in PendingMessage message, Stack<PendingMessage[]> spares)
+        {
+            if (_lastCount == ChunkLength)
+            {
+                _chunks.Add(spares.TryPop(out var chunk) ? chunk : new PendingMessage[ChunkLength]);
+                _lastCount = 0;
+            }
+
+            _chunks[^1][_lastCount++] = message;
+        }
+
+        /// <summary>The messages of chunk <paramref name="index"/>, in the order they were added.</summary>
+        public ReadOnlySpan<PendingMessage> Chunk(int index) =>
+            _chunks[index].AsSpan(0, index == _chunks.Count - 1 ? _lastCount : ChunkLength);
+
+        /// <summary>
+        /// Empties the tick, giving its chunks back to <paramref name="spares"/> while it holds fewer than
+        /// <paramref name="maxSpares"/>; each is cleared first, so that a spare keeps no message alive.
+        /// </summary>
+        public void Clear(Stack<PendingMessage[]> spares, int maxSpares)
+        {
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                var used = Chunk(i);
+                if (spares.Count < maxSpares)
+                {
+                    _chunks[i].AsSpan(0, used.Length).Clear();
+                    spares.Push(_chunks[i]);
+                }
+            }
+
+            _chunks.Clear();
+            _lastCount = ChunkLength;
+        }
+    }
 
     /// <summary>The messages for one destination, gathered from the ticks that fired; kept in a reused list.</summary>
     private readonly record struct GatheredBatch(Mailbox Destination, bool Downloaded, DeliveryBatch Envelopes);
