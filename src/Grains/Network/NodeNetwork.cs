@@ -28,8 +28,14 @@ public sealed class NodeNetwork : IGossipTransport
     private readonly HashSet<NodeId> _cut = [];
     private readonly Dictionary<NodeId, Mailbox> _mailboxes = [];
 
-    /// <summary>What the node sent while it gathers its sends (<see cref="GatherSends"/>), for the scheduler in one go.</summary>
-    private readonly List<ScheduledMessage> _gathered = [];
+    /// <summary>
+    /// What a node sends while it gathers its sends (<see cref="GatherSends"/>), for the scheduler in one go: one list
+    /// per thread, since a turn gathers and hands over its sends on the thread it runs on, awaiting nothing in between.
+    /// A list per node kept as many lists as nodes, each as long as its node's busiest turn (15 MiB of them at 200
+    /// subnets), all of them written with young messages.
+    /// </summary>
+    [ThreadStatic]
+    private static List<ScheduledMessage>? t_gathered;
 
     private bool _gathering;
     private IReadOnlyDictionary<NodeId, string> _regions = new Dictionary<NodeId, string>();
@@ -135,7 +141,8 @@ public sealed class NodeNetwork : IGossipTransport
     /// <summary>
     /// Gathers what the node sends, and what its downlink puts back for later, until the returned scope ends, then
     /// hands it all to the scheduler at once: for a turn that takes a batch, whose messages answer with a dozen sends
-    /// or more. Each is due when it would have been.
+    /// or more. Each is due when it would have been. The scope ends on the thread it began on, awaiting nothing in
+    /// between: what it gathers is kept per thread.
     /// </summary>
     public GatheredSends GatherSends()
     {
@@ -147,7 +154,7 @@ public sealed class NodeNetwork : IGossipTransport
     {
         if (_gathering)
         {
-            _gathered.Add(message);
+            (t_gathered ??= []).Add(message);
         }
         else
         {
@@ -158,10 +165,10 @@ public sealed class NodeNetwork : IGossipTransport
     private void Flush()
     {
         _gathering = false;
-        if (_gathered.Count > 0)
+        if (t_gathered is { Count: > 0 } gathered)
         {
-            _scheduler.ScheduleAll(_gathered);
-            _gathered.Clear();
+            _scheduler.ScheduleAll(gathered);
+            gathered.Clear();
         }
     }
 

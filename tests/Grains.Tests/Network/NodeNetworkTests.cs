@@ -76,6 +76,40 @@ public sealed class NodeNetworkTests : IDisposable
         Assert.InRange(await SendAndTakeLatencyMsAsync(), 20, 21);
     }
 
+    [Fact]
+    public async Task Sends_gathered_in_a_turn_go_to_the_scheduler_when_it_ends_and_a_turn_on_another_thread_keeps_its_own()
+    {
+        var other = new NodeNetwork(new NodeId("c"), Registry, new NetworkSettings { LatencyMs = 20 }, new RunClock(_wall.GetUtcNow(), 1), _wall, new Random(2), _scheduler);
+        using var othersTurnGathered = new ManualResetEventSlim();
+        using var othersTurnMayEnd = new ManualResetEventSlim();
+        var othersTurn = Task.Run(() =>
+        {
+            using (other.GatherSends())
+            {
+                Assert.True(other.TrySend(Peer, Request(10)));
+                othersTurnGathered.Set();
+                othersTurnMayEnd.Wait(TestContext.Current.CancellationToken);
+            }
+        }, TestContext.Current.CancellationToken);
+        othersTurnGathered.Wait(TestContext.Current.CancellationToken);
+
+        using (_network.GatherSends())
+        {
+            Assert.True(_network.TrySend(Peer, Request(11)));
+            Assert.True(_network.TrySend(Peer, Request(12)));
+            Assert.Empty(_peer.Received);
+        }
+
+        var mine = await _peer.NextAsync();
+        Assert.Equal([Self, Self], mine.Envelopes.Select(e => e.From));
+        Assert.Equal(new GossipMessage[] { Request(11), Request(12) }, mine.Envelopes.Select(e => e.Message));
+
+        othersTurnMayEnd.Set();
+        await othersTurn;
+        var theirs = await _peer.NextAsync();
+        Assert.Equal([new NodeId("c")], theirs.Envelopes.Select(e => e.From));
+    }
+
     /// <summary>Sends a request to the peer and returns how long after the send it was due, in emulated ms.</summary>
     private async Task<double> SendAndTakeLatencyMsAsync()
     {
