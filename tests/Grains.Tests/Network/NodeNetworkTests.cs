@@ -13,8 +13,8 @@ namespace OrleansGossip.Grains.Tests.Network;
 
 /// <summary>
 /// A node's sends: each goes to its peer's mailbox, due after the link's latency (the regions' once they are known),
-/// unless the link is cut. The node's clock stands still an hour ago, so every message is due at once and the
-/// scheduler hands it over straight away, with the time it was due.
+/// unless the link is cut; what a turn gathers goes to the scheduler when the turn ends. The node's clock stands still
+/// an hour ago, so every message is due at once and the scheduler hands it over straight away, with the time it was due.
 /// </summary>
 public sealed class NodeNetworkTests : IDisposable
 {
