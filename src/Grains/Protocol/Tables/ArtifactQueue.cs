@@ -63,11 +63,11 @@ public sealed class ArtifactQueue
         }
 
         // The ring is full: the items from the head to the end come first, then those before the head. Growing keeps
-        // the buffer's start, so the first part moves to the end of the grown buffer.
+        // the buffer's start, so the items before the head move to just past the old end, and a queue whose head is at
+        // the start moves nothing.
         var length = _ring.Length;
         _ring.Grow(length * 2);
         var ring = _ring.Span;
-        ring[_head..length].CopyTo(ring[(_head + length)..]);
-        _head += length;
+        ring[.._head].CopyTo(ring[length..]);
     }
 }
