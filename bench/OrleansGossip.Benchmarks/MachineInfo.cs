@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
@@ -6,7 +7,8 @@ namespace OrleansGossip.Benchmarks;
 /// <summary>
 /// The machine a benchmark ran on, as far as the process can tell, and how its runtime collects: server or
 /// workstation, concurrent or not, and which collector (<see cref="Collector"/>: "regions", the runtime's default, or
-/// "segments", the library the runtime ships beside it, which <c>DOTNET_GCName=libclrgc.so</c> loads).
+/// "segments", the library the runtime ships beside it, which <c>DOTNET_GCName=libclrgc.so</c> loads), and how long
+/// an idle thread-pool worker spins for work before it blocks (<see cref="ThreadPoolSpinLimit"/>).
 /// </summary>
 public sealed record MachineInfo(
     int ProcessorCount,
@@ -16,8 +18,13 @@ public sealed record MachineInfo(
     string Runtime,
     bool ServerGc,
     bool ConcurrentGc,
-    string Collector)
+    string Collector,
+    int? ThreadPoolSpinLimit)
 {
+    private const string SpinLimitSetting = "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit";
+
+    private const string SpinLimitVariable = "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit";
+
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
         ReadCpuModel(),
@@ -26,7 +33,22 @@ public sealed record MachineInfo(
         RuntimeInformation.FrameworkDescription,
         GCSettings.IsServerGC,
         GCSettings.LatencyMode != GCLatencyMode.Batch,
-        ReadCollector());
+        ReadCollector(),
+        SpinLimitOf(Environment.GetEnvironmentVariable(SpinLimitVariable), AppContext.GetData(SpinLimitSetting)));
+
+    /// <summary>
+    /// The thread pool's spin limit as the process was configured: the environment variable, which the runtime takes
+    /// first, else the runtime configuration's option (the silo host's sets 0); null when neither sets it, and the
+    /// runtime spins as long as it does by default.
+    /// </summary>
+    public static int? SpinLimitOf(string? environment, object? configured) =>
+        int.TryParse(environment, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fromEnvironment) ? fromEnvironment
+        : configured switch
+        {
+            int value => value,
+            string text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
+            _ => null,
+        };
 
     /// <summary>The collector the runtime loaded: a library of its own when it is not the built-in one.</summary>
     private static string ReadCollector()

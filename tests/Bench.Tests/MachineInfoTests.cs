@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OrleansGossip.Benchmarks;
 using Xunit;
 
@@ -20,4 +21,32 @@ public sealed class MachineInfoTests
         // The test host runs the runtime's default collector.
         Assert.Equal("regions", MachineInfo.Current().Collector);
     }
+
+    [Fact]
+    public void The_spin_limit_is_the_environment_variables_first_then_the_runtime_configurations()
+    {
+        Assert.Equal(5, MachineInfo.SpinLimitOf("5", "0"));
+        Assert.Equal(0, MachineInfo.SpinLimitOf(null, "0"));
+        Assert.Equal(0, MachineInfo.SpinLimitOf("not a number", "0"));
+        Assert.Null(MachineInfo.SpinLimitOf(null, null));
+    }
+
+    [Fact]
+    public void The_benchmarks_run_the_silo_hosts_collector_and_thread_pool_settings()
+    {
+        var silo = ConfigProperties("OrleansGossip.Silo.runtimeconfig.json");
+        var benchmarks = ConfigProperties("OrleansGossip.Benchmarks.runtimeconfig.json");
+        string[] settings = ["System.GC.Server", "System.GC.Concurrent", "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"];
+        foreach (var setting in settings)
+        {
+            Assert.Equal(silo[setting]?.ToJsonString(), benchmarks[setting]?.ToJsonString());
+        }
+
+        Assert.Equal("true", silo["System.GC.Server"]?.ToJsonString());
+        Assert.Equal(0, MachineInfo.SpinLimitOf(null, silo["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]?.ToString()));
+    }
+
+    /// <summary>The runtime options a host built beside the tests starts with.</summary>
+    private static JsonObject ConfigProperties(string runtimeConfig) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, runtimeConfig)))!["runtimeOptions"]!["configProperties"]!.AsObject();
 }
