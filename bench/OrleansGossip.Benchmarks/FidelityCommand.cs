@@ -66,14 +66,27 @@ public static class FidelityCommand
         var silo = await EmbeddedSilo.StartAsync();
         try
         {
-            // Warm up: one case of the largest subnet compiles the path and makes every node's certificate (the
-            // silo keeps them per node id) before anything is measured.
-            await MeasureAsync(silo, nodeCounts.Max(), 1024, latencyMs, bandwidthMbps, timeScale, 2);
+            // Warm up: one artifact of every case makes every node's certificate (the silo keeps them per node id) and
+            // runs each path often enough for the runtime to finish compiling it. A single small case had left the
+            // runtime recompiling hot methods in the middle of the measured cases, which made one of them late by
+            // about 10 ms in most runs (docs/benchmarks.md, Fidelity).
             foreach (var n in nodeCounts)
             {
                 foreach (var size in sizes)
                 {
+                    await MeasureAsync(silo, n, size, latencyMs, bandwidthMbps, timeScale, 1);
+                }
+            }
+
+            BenchmarkOutput.Progress($"warmed up: one artifact of every case");
+            foreach (var n in nodeCounts)
+            {
+                foreach (var size in sizes)
+                {
+                    using var sampler = new RuntimeSampler();
+                    sampler.Start();
                     var measured = await MeasureAsync(silo, n, size, latencyMs, bandwidthMbps, timeScale, artifactsPerCase);
+                    var runtime = sampler.Stop();
                     var error = (measured.MedianMs - measured.ExpectedMs) / measured.ExpectedMs * 100;
                     var within = Math.Abs(error) <= tolerancePercent && !measured.Lagging;
                     var result = new FidelityCase(
@@ -87,9 +100,10 @@ public static class FidelityCommand
                         BenchmarkOutput.Round(error, 2),
                         BenchmarkOutput.Round(measured.LagMsP99, 2),
                         measured.Lagging,
-                        within);
+                        within,
+                        runtime.GcPauseMaxMs);
                     cases.Add(result);
-                    BenchmarkOutput.Progress($"N={n,3} S={size,8:N0} B: expected {result.ExpectedMs,9:F2} ms, measured {result.MeasuredMsMedian,9:F2} ms (min {result.MeasuredMsMin:F2}, max {result.MeasuredMsMax:F2}), error {result.ErrorPercent,6:F2} %, lag p99 {result.LagMsP99} ms{(within ? "" : "  OUTSIDE")}");
+                    BenchmarkOutput.Progress($"N={n,3} S={size,8:N0} B: expected {result.ExpectedMs,9:F2} ms, measured {result.MeasuredMsMedian,9:F2} ms (min {result.MeasuredMsMin:F2}, max {result.MeasuredMsMax:F2}), error {result.ErrorPercent,6:F2} %, lag p99 {result.LagMsP99} ms, longest GC pause {result.GcPauseMaxMs} ms{(within ? "" : "  OUTSIDE")}");
                 }
             }
         }

@@ -25,7 +25,8 @@ public sealed record FidelityResult
 
 /// <summary>
 /// One (N, S) case: the expected time to reach all nodes, the measured one (median over the artifacts, and the
-/// spread), the relative error and the run's lag.
+/// spread), the relative error and the run's lag, and the longest collector pause while the case ran (a pause at time
+/// scale 1 makes the messages due during it as late as it is long).
 /// </summary>
 public sealed record FidelityCase(
     int Nodes,
@@ -38,4 +39,5 @@ public sealed record FidelityCase(
     double ErrorPercent,
     double LagMsP99,
     bool Lagging,
-    bool Within);
+    bool Within,
+    double GcPauseMaxMs = 0);
