@@ -70,6 +70,7 @@ public static class FidelityCommand
             // runs each path often enough for the runtime to finish compiling it. A single small case had left the
             // runtime recompiling hot methods in the middle of the measured cases, which made one of them late by
             // about 10 ms in most runs (docs/benchmarks.md, Fidelity).
+            BenchmarkOutput.Progress($"warming up: one artifact of each of the {nodeCounts.Count * sizes.Count} cases");
             foreach (var n in nodeCounts)
             {
                 foreach (var size in sizes)
@@ -78,7 +79,6 @@ public static class FidelityCommand
                 }
             }
 
-            BenchmarkOutput.Progress($"warmed up: one artifact of every case");
             foreach (var n in nodeCounts)
             {
                 foreach (var size in sizes)
