@@ -83,6 +83,12 @@ public static class FidelityCommand
             {
                 foreach (var size in sizes)
                 {
+                    // Each case starts on a collected heap, as each iteration of a micro-benchmark does: otherwise the
+                    // collection the cases before it made due, a blocking one of generation 1 promoting their runs'
+                    // state (20 ms or so at time scale 1), falls in whichever case comes next and makes it lag.
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
                     using var sampler = new RuntimeSampler();
                     sampler.Start();
                     var measured = await MeasureAsync(silo, n, size, latencyMs, bandwidthMbps, timeScale, artifactsPerCase);
