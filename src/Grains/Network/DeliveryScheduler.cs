@@ -333,11 +333,12 @@ public sealed partial class DeliveryScheduler : IDisposable
         var round = ++_round;
         foreach (var (tick, messages) in ready)
         {
+            var dueTicks = tick * _tickTicks;
             for (var chunk = 0; chunk < messages.Chunks; chunk++)
             {
                 foreach (ref readonly var message in messages.Chunk(chunk))
                 {
-                    _ready[BatchOf(message.Destination, message.Downloaded, round)].Envelopes.Add(message.Envelope, tick * _tickTicks);
+                    _ready[BatchOf(message.Destination, message.Downloaded, round)].Envelopes.Add(message.Envelope, dueTicks);
                 }
             }
         }
@@ -444,8 +445,7 @@ public sealed partial class DeliveryScheduler : IDisposable
         }
 
         /// <summary>The messages of chunk <paramref name="index"/>, in the order they were added.</summary>
-        public ReadOnlySpan<PendingMessage> Chunk(int index) =>
-            _chunks[index].AsSpan(0, index == _chunks.Count - 1 ? _lastCount : ChunkLength);
+        public ReadOnlySpan<PendingMessage> Chunk(int index) => _chunks[index].AsSpan(0, CountIn(index));
 
         /// <summary>
         /// Empties the tick, giving its chunks back to <paramref name="spares"/> while it holds fewer than
@@ -453,19 +453,18 @@ public sealed partial class DeliveryScheduler : IDisposable
         /// </summary>
         public void Clear(Stack<PendingMessage[]> spares, int maxSpares)
         {
-            for (var i = 0; i < _chunks.Count; i++)
+            for (var i = 0; i < _chunks.Count && spares.Count < maxSpares; i++)
             {
-                var used = Chunk(i);
-                if (spares.Count < maxSpares)
-                {
-                    _chunks[i].AsSpan(0, used.Length).Clear();
-                    spares.Push(_chunks[i]);
-                }
+                _chunks[i].AsSpan(0, CountIn(i)).Clear();
+                spares.Push(_chunks[i]);
             }
 
             _chunks.Clear();
             _lastCount = ChunkLength;
         }
+
+        /// <summary>How many messages chunk <paramref name="index"/> holds: all but the last are full.</summary>
+        private int CountIn(int index) => index == _chunks.Count - 1 ? _lastCount : ChunkLength;
     }
 
     /// <summary>The messages for one destination, gathered from the ticks that fired; kept in a reused list.</summary>
