@@ -49,7 +49,7 @@ public static class BenchmarkOutput
 
     public static double Round(double value, int digits = 1) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 
-    /// <summary>The median of <paramref name="values"/>, the upper of the middle two for an even count; there must be one at least.</summary>
+    /// <summary>The median of <paramref name="values"/>, halfway between the middle two for an even count; there must be one at least.</summary>
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
@@ -29,10 +30,11 @@ public static class FidelityCommand
         var timeScale = new Option<double>("--time-scale") { Description = "Wall seconds per emulated second.", DefaultValueFactory = _ => 1 };
         var artifacts = new Option<int>("--artifacts") { Description = "Artifacts per case, submitted one after another.", DefaultValueFactory = _ => 5 };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest acceptable relative error, percent.", DefaultValueFactory = _ => 5 };
+        var warmupRounds = new Option<int>("--warmup-rounds") { Description = "Rounds of one artifact of every case before the measured cases.", DefaultValueFactory = _ => 2 };
 
         var command = new Command("fidelity", "Time to reach all nodes on a full mesh against the closed-form expectation.")
         {
-            nodes, sizes, latency, bandwidth, timeScale, artifacts, tolerance,
+            nodes, sizes, latency, bandwidth, timeScale, artifacts, tolerance, warmupRounds,
         };
         command.SetAction((parse, _) => ExecuteAsync(
             ParseList(parse.GetRequiredValue(nodes)),
@@ -41,7 +43,8 @@ public static class FidelityCommand
             parse.GetValue(bandwidth),
             parse.GetValue(timeScale),
             parse.GetValue(artifacts),
-            parse.GetValue(tolerance)));
+            parse.GetValue(tolerance),
+            parse.GetValue(warmupRounds)));
         return command;
     }
 
@@ -52,11 +55,12 @@ public static class FidelityCommand
         double bandwidthMbps,
         double timeScale,
         int artifactsPerCase,
-        double tolerancePercent)
+        double tolerancePercent,
+        int warmupRounds)
     {
-        if (nodeCounts.Count == 0 || nodeCounts.Any(n => n < 2) || sizes.Count == 0 || sizes.Any(s => s < 1) || artifactsPerCase < 1)
+        if (nodeCounts.Count == 0 || nodeCounts.Any(n => n < 2) || sizes.Count == 0 || sizes.Any(s => s < 1) || artifactsPerCase < 1 || warmupRounds < 0)
         {
-            await Console.Error.WriteLineAsync("error: --nodes (each at least 2), --sizes (each at least 1 byte) and --artifacts (at least 1) are required");
+            await Console.Error.WriteLineAsync("error: --nodes (each at least 2), --sizes (each at least 1 byte) and --artifacts (at least 1) are required, and --warmup-rounds may not be negative");
             return 2;
         }
 
@@ -67,16 +71,24 @@ public static class FidelityCommand
         try
         {
             // Warm up: one artifact of every case makes every node's certificate (the silo keeps them per node id) and
-            // runs each path often enough for the runtime to finish compiling it. A single small case had left the
-            // runtime recompiling hot methods in the middle of the measured cases, which made one of them late by
-            // about 10 ms in most runs (docs/benchmarks.md, Fidelity).
-            BenchmarkOutput.Progress($"warming up: one artifact of each of the {nodeCounts.Count * sizes.Count} cases");
-            foreach (var n in nodeCounts)
+            // runs each path often enough for the runtime to compile it again, optimized. A single small case had left
+            // the runtime recompiling hot methods in the middle of the measured cases, which made one of them late by
+            // about 10 ms in most runs; after one round of every case the first measured ones still compile a second
+            // or more of code, after two a fifth of that (docs/benchmarks.md, Fidelity).
+            for (var round = 1; round <= warmupRounds; round++)
             {
-                foreach (var size in sizes)
+                BenchmarkOutput.Progress($"warming up, round {round} of {warmupRounds}: one artifact of each of the {nodeCounts.Count * sizes.Count} cases");
+                var compiled = JitInfo.GetCompiledMethodCount();
+                var compiling = JitInfo.GetCompilationTime();
+                foreach (var n in nodeCounts)
                 {
-                    await MeasureAsync(silo, n, size, latencyMs, bandwidthMbps, timeScale, 1);
+                    foreach (var size in sizes)
+                    {
+                        await MeasureAsync(silo, n, size, latencyMs, bandwidthMbps, timeScale, 1);
+                    }
                 }
+
+                BenchmarkOutput.Progress($"warm-up round {round}: the runtime compiled {JitInfo.GetCompiledMethodCount() - compiled} methods in {(JitInfo.GetCompilationTime() - compiling).TotalMilliseconds:F0} ms");
             }
 
             foreach (var n in nodeCounts)
@@ -107,9 +119,11 @@ public static class FidelityCommand
                         BenchmarkOutput.Round(measured.LagMsP99, 2),
                         measured.Lagging,
                         within,
-                        runtime.GcPauseMaxMs);
+                        runtime.GcPauseMaxMs,
+                        runtime.MethodsCompiled,
+                        runtime.CompilingMs);
                     cases.Add(result);
-                    BenchmarkOutput.Progress($"N={n,3} S={size,8:N0} B: expected {result.ExpectedMs,9:F2} ms, measured {result.MeasuredMsMedian,9:F2} ms (min {result.MeasuredMsMin:F2}, max {result.MeasuredMsMax:F2}), error {result.ErrorPercent,6:F2} %, lag p99 {result.LagMsP99} ms, longest GC pause {result.GcPauseMaxMs} ms{(within ? "" : "  OUTSIDE")}");
+                    BenchmarkOutput.Progress($"N={n,3} S={size,8:N0} B: expected {result.ExpectedMs,9:F2} ms, measured {result.MeasuredMsMedian,9:F2} ms (min {result.MeasuredMsMin:F2}, max {result.MeasuredMsMax:F2}), error {result.ErrorPercent,6:F2} %, lag p99 {result.LagMsP99} ms, longest GC pause {result.GcPauseMaxMs} ms, {result.MethodsCompiled} methods compiled in {result.CompilingMs} ms{(within ? "" : "  OUTSIDE")}");
                 }
             }
         }
@@ -125,6 +139,7 @@ public static class FidelityCommand
             BandwidthMbps = bandwidthMbps,
             TimeScale = timeScale,
             TolerancePercent = tolerancePercent,
+            WarmupRounds = warmupRounds,
             Cases = cases,
             WithinTarget = cases.All(c => c.Within),
             Machine = MachineInfo.Current(),

@@ -13,6 +13,9 @@ public sealed record FidelityResult
 
     public double TolerancePercent { get; init; }
 
+    /// <summary>Rounds of one artifact of every case run before the measured cases (<c>--warmup-rounds</c>).</summary>
+    public int WarmupRounds { get; init; }
+
     public IReadOnlyList<FidelityCase> Cases { get; init; } = [];
 
     /// <summary>Every case within the tolerance, and no run lagging.</summary>
@@ -25,8 +28,10 @@ public sealed record FidelityResult
 
 /// <summary>
 /// One (N, S) case: the expected time to reach all nodes, the measured one (median over the artifacts, and the
-/// spread), the relative error and the run's lag, and the longest collector pause while the case ran (a pause at time
-/// scale 1 makes the messages due during it as late as it is long).
+/// spread), the relative error and the run's lag, the longest collector pause while the case ran (a pause at time
+/// scale 1 makes the messages due during it as late as it is long), and the methods the runtime compiled meanwhile
+/// and the time that took (optimized code is compiled on a thread of its own, which on two cores takes CPU from the
+/// nodes).
 /// </summary>
 public sealed record FidelityCase(
     int Nodes,
@@ -40,4 +45,6 @@ public sealed record FidelityCase(
     double LagMsP99,
     bool Lagging,
     bool Within,
-    double GcPauseMaxMs = 0);
+    double GcPauseMaxMs = 0,
+    long MethodsCompiled = 0,
+    double CompilingMs = 0);

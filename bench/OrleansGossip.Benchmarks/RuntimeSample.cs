@@ -1,6 +1,9 @@
 namespace OrleansGossip.Benchmarks;
 
-/// <summary>What the runtime did over a measured interval: CPU, collections and their pauses, thread pool, locks.</summary>
+/// <summary>
+/// What the runtime did over a measured interval: CPU, collections and their pauses, thread pool, locks, and the
+/// methods its compiler compiled (first or again, optimized) and the time that took.
+/// </summary>
 public sealed record RuntimeSample(
     double WallSeconds,
     double CpuCores,
@@ -16,4 +19,6 @@ public sealed record RuntimeSample(
     double ThreadPoolWorkItemsPerSecond,
     double LockContentionsPerSecond,
     double HeapMiB,
-    string LongGcPauses);
+    string LongGcPauses,
+    long MethodsCompiled,
+    double CompilingMs);

@@ -5,7 +5,7 @@ namespace OrleansGossip.Benchmarks;
 
 /// <summary>
 /// Watches the runtime while a benchmark runs: the process's CPU, every garbage collection's pause (from the
-/// runtime's own GC events), thread pool size and work items, and monitor lock contention.
+/// runtime's own GC events), thread pool size and work items, monitor lock contention, and what the runtime compiled.
 /// </summary>
 public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListener
 {
@@ -31,6 +31,8 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
     private long _allocatedStart;
     private long _workItemsStart;
     private long _contentionsStart;
+    private long _compiledStart;
+    private TimeSpan _compilingStart;
     private int _threadsMax;
     private Timer? _poll;
 
@@ -52,6 +54,8 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
         _allocatedStart = GC.GetTotalAllocatedBytes();
         _workItemsStart = ThreadPool.CompletedWorkItemCount;
         _contentionsStart = Monitor.LockContentionCount;
+        _compiledStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        _compilingStart = System.Runtime.JitInfo.GetCompilationTime();
         _threadsMax = ThreadPool.ThreadCount;
         _poll = new Timer(_ => _threadsMax = Math.Max(_threadsMax, ThreadPool.ThreadCount), null, 100, 100);
         _clock.Restart();
@@ -91,7 +95,9 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
             BenchmarkOutput.Round((ThreadPool.CompletedWorkItemCount - _workItemsStart) / seconds),
             BenchmarkOutput.Round((Monitor.LockContentionCount - _contentionsStart) / seconds),
             BenchmarkOutput.Round(heap.HeapSizeBytes / 1048576.0),
-            longPauses);
+            longPauses,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - _compiledStart,
+            BenchmarkOutput.Round((System.Runtime.JitInfo.GetCompilationTime() - _compilingStart).TotalMilliseconds, 2));
     }
 
     /// <summary>
