@@ -25,19 +25,21 @@ public static class CompareCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the comparison and a subfolder per protocol (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
         var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
+        var warmup = WarmUpRun.CreateOption();
 
-        var command = new Command("compare", "Run a scenario under several protocols with the same seed and compare their figures.") { scenario, protocols, output, seed, timeScale };
+        var command = new Command("compare", "Run a scenario under several protocols with the same seed and compare their figures.") { scenario, protocols, output, seed, timeScale, warmup };
         command.SetAction((parse, cancellation) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetRequiredValue(protocols),
             parse.GetRequiredValue(output),
             parse.GetValue(seed),
             parse.GetValue(timeScale),
+            parse.GetValue(warmup),
             cancellation));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(FileInfo file, string protocols, DirectoryInfo output, ulong? seed, double? timeScale, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(FileInfo file, string protocols, DirectoryInfo output, ulong? seed, double? timeScale, double warmupSeconds, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
@@ -48,6 +50,12 @@ public static class CompareCommand
         if (!TryParseProtocols(protocols, out var names, out var problem))
         {
             await Console.Error.WriteLineAsync($"error: --protocols: {problem}");
+            return 2;
+        }
+
+        if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+        {
+            await Console.Error.WriteLineAsync($"error: {warmupProblem}");
             return 2;
         }
 
@@ -70,6 +78,7 @@ public static class CompareCommand
         {
             var protocol = names[i];
             console.MarkupLine($"[bold][[{i + 1}/{names.Count}]] {Markup.Escape(protocol)}[/]");
+            await WarmUpRun.RunAsync(silo.Grains, scenario with { Protocol = protocol }, warmupSeconds, Console.Out, cancellation);
             var runId = $"{scenario.Name}-{protocol}-{stamp}";
             var run = silo.Grains.GetGrain<IRunGrain>(runId);
             var report = await RunCommand.RunToCompletionAsync(run, scenario with { Protocol = protocol }, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);

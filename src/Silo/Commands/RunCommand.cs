@@ -23,8 +23,9 @@ public static class RunCommand
         var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
         var priorities = new Option<string?>("--priorities") { Description = "Overrides whether nodes classify adverts by priority: on or off." };
         priorities.AcceptOnlyFromAmong("on", "off");
+        var warmup = WarmUpRun.CreateOption();
 
-        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale, priorities };
+        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale, priorities, warmup };
         command.SetAction((parse, cancellation) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetRequiredValue(output),
@@ -32,16 +33,23 @@ public static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(timeScale),
             parse.GetValue(priorities) is { } p ? p == "on" : null,
+            parse.GetValue(warmup),
             cancellation));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, bool? priorities, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, bool? priorities, double warmupSeconds, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {
             console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        }
+
+        if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+        {
+            await Console.Error.WriteLineAsync($"error: {warmupProblem}");
+            return 2;
         }
 
         ScenarioSpec scenario;
@@ -57,6 +65,7 @@ public static class RunCommand
 
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/], seed {scenario.Seed}, timeScale {scenario.TimeScale} on an embedded silo…");
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellation);
+        await WarmUpRun.RunAsync(silo.Grains, scenario, warmupSeconds, Console.Out, cancellation);
         var runId = $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var run = silo.Grains.GetGrain<IRunGrain>(runId);
         var report = await RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);

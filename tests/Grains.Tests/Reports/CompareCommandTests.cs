@@ -38,7 +38,7 @@ public sealed class CompareCommandTests : IDisposable
         var output = Path.Combine(_folder, "out");
 
         var exitCode = await EmulatorCommandLine.Create()
-            .Parse(["compare", scenario, "--protocols", "advert-gossip,flooding", "--out", output])
+            .Parse(["compare", scenario, "--protocols", "advert-gossip,flooding", "--out", output, "--warmup", "0.5"])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);

@@ -24,7 +24,7 @@ public sealed class ThreeProtocolComparisonTests : IDisposable
         var output = Path.Combine(_folder, "out");
 
         var exitCode = await EmulatorCommandLine.Create()
-            .Parse(["compare", scenario, "--protocols", "advert-gossip,abortable-broadcast,flooding", "--out", output])
+            .Parse(["compare", scenario, "--protocols", "advert-gossip,abortable-broadcast,flooding", "--out", output, "--warmup", "0"])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);
