@@ -3,6 +3,7 @@ using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Reports;
 using OrleansGossip.Silo.Reports.Comparison;
+using OrleansGossip.Tests.Shared;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Reports;
@@ -26,16 +27,14 @@ public sealed class CompareCommandTests : IDisposable
         }
         """;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgossip-compare-" + Guid.NewGuid().ToString("N"));
-
-    public CompareCommandTests() => Directory.CreateDirectory(_folder);
+    private readonly TempFolder _folder = new("compare");
 
     [Fact]
     public async Task Compare_runs_each_protocol_and_writes_their_reports_and_the_comparison()
     {
-        var scenario = Path.Combine(_folder, "tiny.json");
+        var scenario = _folder.Path("tiny.json");
         await File.WriteAllTextAsync(scenario, Scenario, TestContext.Current.CancellationToken);
-        var output = Path.Combine(_folder, "out");
+        var output = _folder.Path("out");
 
         var exitCode = await EmulatorCommandLine.Create()
             .Parse(["compare", scenario, "--protocols", "advert-gossip,flooding", "--out", output, "--warmup", "0.5"])
@@ -76,10 +75,10 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_protocol_is_refused_before_anything_runs()
     {
-        var output = Path.Combine(_folder, "never");
+        var output = _folder.Path("never");
 
         var exitCode = await EmulatorCommandLine.Create()
-            .Parse(["compare", Path.Combine(_folder, "absent.json"), "--protocols", "advert-gossip,gossipsub", "--out", output])
+            .Parse(["compare", _folder.Path("absent.json"), "--protocols", "advert-gossip,gossipsub", "--out", output])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, exitCode);
@@ -90,14 +89,5 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(["flooding", "advert-gossip"], names);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -10,18 +10,16 @@ namespace OrleansGossip.Grains.Tests.Reports;
 /// <summary>The library's <c>ic-app-subnet</c>, shortened, compared under all three protocols end to end.</summary>
 public sealed class ThreeProtocolComparisonTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgossip-three-" + Guid.NewGuid().ToString("N"));
-
-    public ThreeProtocolComparisonTests() => Directory.CreateDirectory(_folder);
+    private readonly TempFolder _folder = new("three");
 
     [Fact]
     public async Task Advert_gossip_abortable_broadcast_and_flooding_all_run_ic_app_subnet_and_differ_as_expected()
     {
         var library = ScenarioLoader.LoadFile(RepositoryFiles.Path("scenarios", "ic-app-subnet.json"));
         var shortened = library with { DurationSeconds = 4, DrainSeconds = 2, TimeScale = 1 };
-        var scenario = Path.Combine(_folder, "ic-app-subnet-short.json");
+        var scenario = _folder.Path("ic-app-subnet-short.json");
         await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(shortened, ScenarioLoader.JsonOptions), TestContext.Current.CancellationToken);
-        var output = Path.Combine(_folder, "out");
+        var output = _folder.Path("out");
 
         var exitCode = await EmulatorCommandLine.Create()
             .Parse(["compare", scenario, "--protocols", "advert-gossip,abortable-broadcast,flooding", "--out", output, "--warmup", "0"])
@@ -52,14 +50,5 @@ public sealed class ThreeProtocolComparisonTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

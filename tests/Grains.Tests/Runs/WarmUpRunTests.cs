@@ -11,9 +11,7 @@ namespace OrleansGossip.Grains.Tests.Runs;
 /// <summary>The warm-up run that <c>run</c> and <c>compare</c> make before each measured run.</summary>
 public sealed class WarmUpRunTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "orleansgossip-warmup-" + Guid.NewGuid().ToString("N"));
-
-    public WarmUpRunTests() => Directory.CreateDirectory(_folder);
+    private readonly TempFolder _folder = new("warmup");
 
     [Fact]
     public void A_warm_up_runs_the_scenarios_workload_at_time_scale_1_on_its_first_subnets_without_faults()
@@ -60,7 +58,7 @@ public sealed class WarmUpRunTests : IDisposable
     public async Task A_run_after_a_warm_up_reports_what_the_same_run_without_one_does()
     {
         var library = ScenarioLoader.LoadFile(RepositoryFiles.Path("scenarios", "quickstart.json"));
-        var scenario = Path.Combine(_folder, "short.json");
+        var scenario = _folder.Path("short.json");
         var shortened = library with { DurationSeconds = 2, DrainSeconds = 2 };
         await File.WriteAllTextAsync(scenario, JsonSerializer.Serialize(shortened, ScenarioLoader.JsonOptions), TestContext.Current.CancellationToken);
 
@@ -77,7 +75,7 @@ public sealed class WarmUpRunTests : IDisposable
     [Fact]
     public async Task A_negative_warm_up_is_refused_before_anything_runs()
     {
-        var output = Path.Combine(_folder, "refused");
+        var output = _folder.Path("refused");
 
         var exitCode = await EmulatorCommandLine.Create()
             .Parse(["run", RepositoryFiles.Path("scenarios", "quickstart.json"), "--out", output, "--warmup", "-2"])
@@ -87,23 +85,14 @@ public sealed class WarmUpRunTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static Dictionary<string, int> Kinds(RunReport report) =>
         report.Subnets.SelectMany(s => s.Kinds).ToDictionary(k => k.Kind, k => k.Artifacts);
 
     private async Task<RunReport> RunAsync(string scenario, string folder, string warmup)
     {
-        var output = Path.Combine(_folder, folder);
+        var output = _folder.Path(folder);
         var exitCode = await EmulatorCommandLine.Create()
             .Parse(["run", scenario, "--out", output, "--warmup", warmup])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
