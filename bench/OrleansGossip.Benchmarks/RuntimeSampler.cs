@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
+using System.Runtime;
 
 namespace OrleansGossip.Benchmarks;
 
@@ -54,8 +55,8 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
         _allocatedStart = GC.GetTotalAllocatedBytes();
         _workItemsStart = ThreadPool.CompletedWorkItemCount;
         _contentionsStart = Monitor.LockContentionCount;
-        _compiledStart = System.Runtime.JitInfo.GetCompiledMethodCount();
-        _compilingStart = System.Runtime.JitInfo.GetCompilationTime();
+        _compiledStart = JitInfo.GetCompiledMethodCount();
+        _compilingStart = JitInfo.GetCompilationTime();
         _threadsMax = ThreadPool.ThreadCount;
         _poll = new Timer(_ => _threadsMax = Math.Max(_threadsMax, ThreadPool.ThreadCount), null, 100, 100);
         _clock.Restart();
@@ -96,8 +97,8 @@ public sealed class RuntimeSampler(bool sampleAllocations = false) : EventListen
             BenchmarkOutput.Round((Monitor.LockContentionCount - _contentionsStart) / seconds),
             BenchmarkOutput.Round(heap.HeapSizeBytes / 1048576.0),
             longPauses,
-            System.Runtime.JitInfo.GetCompiledMethodCount() - _compiledStart,
-            BenchmarkOutput.Round((System.Runtime.JitInfo.GetCompilationTime() - _compilingStart).TotalMilliseconds, 2));
+            JitInfo.GetCompiledMethodCount() - _compiledStart,
+            BenchmarkOutput.Round((JitInfo.GetCompilationTime() - _compilingStart).TotalMilliseconds, 2));
     }
 
     /// <summary>
