@@ -4,18 +4,15 @@ namespace OrleansGossip.Tests.Shared;
 /// A folder of a test's own under the system's temporary folder, deleted with what it holds when disposed. Each test
 /// project compiles this file in (see <c>tests/Directory.Build.props</c>).
 /// </summary>
-internal sealed class TempFolder : IDisposable
+internal sealed class TempFolder(string prefix) : IDisposable
 {
-    public TempFolder(string prefix)
-    {
-        FullName = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"orleansgossip-{prefix}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(FullName);
-    }
-
-    public string FullName { get; }
+    public string FullName { get; } = Directory.CreateTempSubdirectory($"orleansgossip-{prefix}-").FullName;
 
     /// <summary>The path of <paramref name="name"/> in the folder.</summary>
     public string Path(string name) => System.IO.Path.Combine(FullName, name);
+
+    /// <summary>The subfolder <paramref name="name"/>, created.</summary>
+    public string Sub(string name) => Directory.CreateDirectory(Path(name)).FullName;
 
     public void Dispose()
     {
@@ -24,6 +21,9 @@ internal sealed class TempFolder : IDisposable
             Directory.Delete(FullName, recursive: true);
         }
         catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
         {
         }
     }

@@ -14,7 +14,7 @@ public sealed class AzuriteServer : IAsyncLifetime
     private const string Account = "devstoreaccount1";
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("hosting");
     private ServerProcess? _process;
 
     public int Port { get; private set; }
@@ -35,7 +35,7 @@ public sealed class AzuriteServer : IAsyncLifetime
     {
         Port = FreePort.Next();
         _process = ServerProcess.Start("azurite-blob", Program(),
-            ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(CultureInfo.InvariantCulture), "--location", _folder.Path, "--skipApiVersionCheck", "--silent", "--loose"]);
+            ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(CultureInfo.InvariantCulture), "--location", _folder.FullName, "--skipApiVersionCheck", "--silent", "--loose"]);
         await _process.WaitForPortAsync(Port, TimeSpan.FromSeconds(60));
     }
 

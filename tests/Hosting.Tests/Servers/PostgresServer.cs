@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using OrleansGossip.Tests.Shared;
 using Xunit;
 
 namespace OrleansGossip.Hosting.Tests.Servers;
@@ -12,7 +13,7 @@ namespace OrleansGossip.Hosting.Tests.Servers;
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("hosting");
     private ServerProcess? _process;
 
     public int Port { get; private set; }
@@ -37,13 +38,13 @@ public sealed class PostgresServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var bin = BinDirectory();
-        var data = Path.Combine(_folder.Path, "data");
+        var data = Path.Combine(_folder.FullName, "data");
         var sockets = _folder.Sub("sockets");
         var runAs = ExecutableLookup.IsRoot ? "postgres" : null;
         if (runAs is not null)
         {
-            await RunAsync("chown", ["-R", $"{runAs}:{runAs}", _folder.Path]);
-            await RunAsync("chmod", ["755", _folder.Path]);
+            await RunAsync("chown", ["-R", $"{runAs}:{runAs}", _folder.FullName]);
+            await RunAsync("chmod", ["755", _folder.FullName]);
         }
 
         await RunAsync(Command(runAs, Path.Combine(bin, "initdb")).File, [.. Command(runAs, Path.Combine(bin, "initdb")).Prefix,

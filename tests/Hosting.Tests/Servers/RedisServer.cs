@@ -1,3 +1,4 @@
+using OrleansGossip.Tests.Shared;
 using Xunit;
 
 namespace OrleansGossip.Hosting.Tests.Servers;
@@ -5,7 +6,7 @@ namespace OrleansGossip.Hosting.Tests.Servers;
 /// <summary>A throw-away redis-server on a free loopback port, without persistence; one per test class that needs it.</summary>
 public sealed class RedisServer : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder = new("hosting");
     private ServerProcess? _process;
 
     public int Port { get; private set; }
@@ -18,7 +19,7 @@ public sealed class RedisServer : IAsyncLifetime
         var redis = ExecutableLookup.Find("redis-server", "redis-server", "/usr/bin", "/usr/sbin");
         Port = FreePort.Next();
         _process = ServerProcess.Start("redis-server", redis,
-            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder.Path, "--daemonize", "no"]);
+            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder.FullName, "--daemonize", "no"]);
         await _process.WaitForPortAsync(Port, TimeSpan.FromSeconds(30));
     }
 
