@@ -47,6 +47,10 @@ public sealed class LagTests(LagTests.LoneSilo fixture) : IClassFixture<LagTests
         var report = await run.GetReportAsync();
         Assert.NotNull(report);
         Assert.True(report.Emulator.Lagging, $"lag p99 {report.Emulator.LagMsP99} ms was not called lagging");
+
+        // Stopped long before its 600 s: the report says when, and what that means for its last artifacts.
+        Assert.InRange(report.StoppedAtSeconds ?? -1, 0.1, 599);
+        Assert.StartsWith("Stopped early", report.StoppedNote(), StringComparison.Ordinal);
         Assert.Contains("late", report.Emulator.Warning);
         Assert.Equal(new EmulatorOptions().LagWarningMs, report.Emulator.LagWarningMs);
 

@@ -49,6 +49,7 @@ public static class TestRuns
         Assert.True(progress.Phase == RunPhase.Completed, $"run '{runId}' failed: {progress.Error}");
         var report = await run.GetReportAsync();
         Assert.NotNull(report);
+        Assert.Null(report.StoppedAtSeconds);
         return report;
     }
 

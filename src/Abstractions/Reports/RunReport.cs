@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OrleansGossip.Abstractions.Reports;
 
 /// <summary>What a run measured, per subnet and artifact kind, and how the emulator kept up.</summary>
@@ -16,6 +18,12 @@ public sealed record RunReport
 
     public double DurationSeconds { get; init; }
 
+    /// <summary>
+    /// The emulated second the run was stopped at before its end (Ctrl+C, or a stop request); null when it ran its
+    /// course. Artifacts made shortly before it had no time left to reach every node.
+    /// </summary>
+    public double? StoppedAtSeconds { get; init; }
+
     public IReadOnlyList<SubnetReport> Subnets { get; init; } = [];
 
     public EmulatorReport Emulator { get; init; } = new();
@@ -25,4 +33,14 @@ public sealed record RunReport
 
     /// <summary>Whether the nodes' priority functions were on.</summary>
     public bool Priorities { get; init; } = true;
+
+    /// <summary>
+    /// What a reader of a run stopped early must know (<see cref="StoppedAtSeconds"/>): when, and that the delivery
+    /// of its last artifacts was cut short; null for a run that ran its course.
+    /// </summary>
+    public string? StoppedNote() => StoppedAtSeconds is { } stopped
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"Stopped early, at {stopped:0.#} of {DurationSeconds:0.###} emulated s of workload: the artifacts made shortly before had no time to reach every node, so their delivery ratios and latencies are cut short.")
+        : null;
 }

@@ -181,7 +181,7 @@ public sealed partial class RunGrain(
     {
         if (_phase is RunPhase.Running or RunPhase.Draining)
         {
-            await FinishAsync();
+            await FinishAsync(_clock is { } clock ? clock.EmulatedMs(wall.GetUtcNow()) / 1000 : null);
         }
     }
 
@@ -347,7 +347,8 @@ public sealed partial class RunGrain(
         return grain;
     }
 
-    private async Task FinishAsync()
+    /// <summary>Builds the report from the nodes' logs; <paramref name="stoppedAtSeconds"/> when the run was stopped early.</summary>
+    private async Task FinishAsync(double? stoppedAtSeconds = null)
     {
         _phase = RunPhase.Reporting;
         _timer?.Dispose();
@@ -373,6 +374,7 @@ public sealed partial class RunGrain(
                 Seed = _scenario.Seed,
                 TimeScale = _scenario.TimeScale,
                 DurationSeconds = _scenario.DurationSeconds,
+                StoppedAtSeconds = stoppedAtSeconds is { } stopped ? Math.Round(stopped, 3) : null,
                 Subnets = subnets,
                 Faults = _faults?.Events.ToList() ?? [],
                 Emulator = EmulatorFigures(deliveries, wallSeconds, pausesExcluded),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
@@ -79,6 +80,11 @@ public static class CompareCommand
             var protocol = names[i];
             console.MarkupLine($"[bold][[{i + 1}/{names.Count}]] {Markup.Escape(protocol)}[/]");
             await WarmUpRun.RunAsync(silo.Grains, scenario with { Protocol = protocol }, warmupSeconds, Console.Out, cancellation);
+            if (cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
             var runId = $"{scenario.Name}-{protocol}-{stamp}";
             var run = silo.Grains.GetGrain<IRunGrain>(runId);
             var report = await RunCommand.RunToCompletionAsync(run, scenario with { Protocol = protocol }, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
@@ -90,12 +96,18 @@ public static class CompareCommand
             }
 
             var rows = await run.GetArtifactRowsAsync();
-            await ReportWriter.WriteAsync(report, rows, Path.Combine(output.FullName, protocol), cancellation);
+            await ReportWriter.WriteAsync(report, rows, Path.Combine(output.FullName, protocol), CancellationToken.None);
             runs.Add(new ProtocolRun(protocol, report, rows, protocol));
             if (cancellation.IsCancellationRequested)
             {
                 break;
             }
+        }
+
+        if (runs.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("Stopped during the warm-up; nothing was measured.");
+            return 130;
         }
 
         var comparison = ComparisonBuilder.Build(runs);
@@ -111,7 +123,13 @@ public static class CompareCommand
             console.MarkupLine($"Wrote {Markup.Escape(run.Protocol)}'s report.json, artifacts.csv and report.html in [link]{Markup.Escape(Path.Combine(output.FullName, run.Folder))}[/]");
         }
 
-        return 0;
+        var stopped = runs.Where(r => r.Report.StoppedAtSeconds is not null).ToList();
+        foreach (var run in stopped)
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "[yellow]Warning:[/] {0}'s run was stopped early, at {1:0.#} emulated s: its figures are not like for like with the others'.", Markup.Escape(run.Protocol), run.Report.StoppedAtSeconds!.Value);
+        }
+
+        return stopped.Count == 0 && runs.Count == names.Count ? 0 : 130;
     }
 
     /// <summary>Reads a comma-separated list of protocol names into their wire names: each known, none twice, at least one.</summary>

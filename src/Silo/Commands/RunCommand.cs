@@ -66,6 +66,12 @@ public static class RunCommand
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/], seed {scenario.Seed}, timeScale {scenario.TimeScale} on an embedded silo…");
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellation);
         await WarmUpRun.RunAsync(silo.Grains, scenario, warmupSeconds, Console.Out, cancellation);
+        if (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Stopped during the warm-up; nothing was measured.");
+            return 130;
+        }
+
         var runId = $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var run = silo.Grains.GetGrain<IRunGrain>(runId);
         var report = await RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
@@ -77,14 +83,15 @@ public static class RunCommand
         }
 
         var rows = await run.GetArtifactRowsAsync();
-        var files = await ReportWriter.WriteAsync(report, rows, output.FullName, cancellation);
+        // Written whole even after Ctrl+C: a run stopped early is reported as far as it went.
+        var files = await ReportWriter.WriteAsync(report, rows, output.FullName, CancellationToken.None);
         SummaryTable.Write(console, report);
         foreach (var written in files)
         {
             console.MarkupLine($"Wrote [link]{Markup.Escape(written)}[/]");
         }
 
-        return 0;
+        return report.StoppedAtSeconds is null ? 0 : 130;
     }
 
     /// <summary>Starts the run and shows its progress until it completes (or fails); returns its report.</summary>

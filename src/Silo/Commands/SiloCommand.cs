@@ -143,7 +143,7 @@ public static class SiloCommand
             return 1;
         }
 
-        var files = await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), output.FullName, cancellation);
+        var files = await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), output.FullName, CancellationToken.None);
         SummaryTable.Write(console, report);
         foreach (var written in files)
         {

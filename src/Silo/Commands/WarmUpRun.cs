@@ -7,12 +7,12 @@ using OrleansGossip.Abstractions.Scenarios;
 namespace OrleansGossip.Silo.Commands;
 
 /// <summary>
-/// A few seconds of a scenario run on the embedded silo before the measured run, and in no report. The runtime
-/// compiles code first quickly and again, optimized, once it has run a while, and a silo's first activations cost more
-/// than later ones, so the first emulated second of a fresh silo's first run came late (the quickstart's lag p99 in
-/// it read 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the rest of the run kept
-/// time; and of the runs <c>compare</c> makes one after another, only the first paid for it. The warm-up runs the scenario's own workload at
-/// time scale 1 on at most <see cref="MaxSubnets"/> of its subnets, without its faults.
+/// A few seconds of a scenario run on the embedded silo before the measured run, and in no report. The runtime compiles
+/// code first quickly and again, optimized, once it has run a while, and a silo's first activations cost more than
+/// later ones, so the first emulated second of a fresh silo's first run came late (the quickstart's lag p99 in it read
+/// 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the rest of the run kept time; and of
+/// the runs <c>compare</c> makes one after another, only the first paid for it. The warm-up runs the scenario's own
+/// workload at time scale 1 on at most <see cref="MaxSubnets"/> of its subnets, without its faults.
 /// </summary>
 public static class WarmUpRun
 {

@@ -30,6 +30,10 @@ public sealed partial class EmbeddedSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddGossipEmulator());
+
+        // The command that embeds the silo owns Ctrl+C: it stops its run and writes the report. With the console
+        // lifetime the host would stop itself at the same time, and the run would go on with no deliveries.
+        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
         var host = builder.Build();
         LogNoTls(host.Services.GetRequiredService<ILogger<EmbeddedSilo>>());
         await host.StartAsync(cancellationToken);
@@ -44,6 +48,14 @@ public sealed partial class EmbeddedSilo : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded single-process silo: no TLS; its silo and gateway ports listen on loopback only and no other silo joins it")]
     private static partial void LogNoTls(ILogger logger);
+
+    /// <summary>A host lifetime that leaves the process's signals alone: whoever started the host stops it.</summary>
+    private sealed class CommandOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     private static int FreePort()
     {

@@ -28,6 +28,11 @@ public static class RunHtmlWriter
             page.Warning("A node lost its state during the run.", EmulatorReport.NodesRestoredWarning);
         }
 
+        if (report.StoppedNote() is { } stopped)
+        {
+            page.Warning("The run was stopped before its end.", stopped);
+        }
+
         page.Heading(2, "Headline figures");
         page.Paragraph("Times are emulated milliseconds from an artifact's creation; percentiles are across artifacts. Reach counts honest nodes, the creator included; the duplicate ratio is body bytes received over one body per receiving node.");
         page.Table(

@@ -58,6 +58,11 @@ public static class SummaryTable
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(EmulatorReport.NodesRestoredWarning));
         }
+
+        if (report.StoppedNote() is { } stopped)
+        {
+            console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(stopped));
+        }
     }
 
     private static string F(double? value, string format = "F1") =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace OrleansGossip.Hosting.Tests.Servers;
@@ -97,6 +98,51 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until the server has printed <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it printed '{text}':\n{Output}");
+            }
+
+            if (watch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{Name} did not print '{text}' within {timeout.TotalSeconds:F0} s:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Sends the server SIGINT, as Ctrl+C in its terminal would.</summary>
+    public void Interrupt()
+    {
+        if (Kill(_process.Id, SigInt) != 0)
+        {
+            throw new InvalidOperationException($"{Name}: SIGINT could not be sent (errno {Marshal.GetLastPInvokeError()})");
+        }
+    }
+
+    /// <summary>Waits until the server has exited and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout.TotalSeconds:F0} s:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the server at once, with whatever it started.</summary>
     public void Kill()
     {
@@ -119,6 +165,11 @@ public sealed class ServerProcess : IDisposable
         Kill();
         _process.Dispose();
     }
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {

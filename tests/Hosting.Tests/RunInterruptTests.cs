@@ -1,0 +1,42 @@
+using System.Text.Json;
+using OrleansGossip.Abstractions.Reports;
+using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Hosting.Tests.Servers;
+using OrleansGossip.Silo.Reports;
+using OrleansGossip.Tests.Shared;
+using Xunit;
+
+namespace OrleansGossip.Hosting.Tests;
+
+/// <summary>Ctrl+C in the middle of <c>run</c>, sent to the command in a process of its own.</summary>
+public sealed class RunInterruptTests
+{
+    [Fact]
+    public async Task Ctrl_c_stops_the_run_and_its_report_says_how_far_it_went()
+    {
+        using var folder = new TempFolder("interrupt");
+        var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
+        using var command = ServerProcess.Start("run", "dotnet",
+            [dll, "run", RepositoryFiles.Path("scenarios", "quickstart.json"), "--out", folder.FullName, "--warmup", "0"],
+            workingDirectory: AppContext.BaseDirectory,
+            environment: new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" });
+
+        // The progress line, redirected, comes every 2 wall seconds: this one is two emulated seconds in.
+        await command.WaitForOutputAsync("t=2.", TimeSpan.FromSeconds(120));
+        command.Interrupt();
+        var exitCode = await command.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exitCode == 130, $"exit code {exitCode}:\n{command.Output}");
+        Assert.Contains("Stopped early", command.Output, StringComparison.Ordinal);
+        await using var json = File.OpenRead(folder.Path(ReportWriter.JsonFileName));
+        var report = await JsonSerializer.DeserializeAsync<RunReport>(json, ScenarioLoader.JsonOptions, TestContext.Current.CancellationToken);
+        Assert.NotNull(report);
+        Assert.NotNull(report.StoppedAtSeconds);
+        Assert.InRange(report.StoppedAtSeconds.Value, 2, report.DurationSeconds - 0.1);
+
+        // The nodes went on delivering until the stop: the silo did not stop under the run.
+        var kinds = report.Subnets.SelectMany(s => s.Kinds).ToList();
+        var made = kinds.Sum(k => k.Artifacts);
+        Assert.True(report.Emulator.Deliveries >= made * 12 * 0.5, $"{report.Emulator.Deliveries} deliveries for {made} artifacts on 13 nodes");
+    }
+}
