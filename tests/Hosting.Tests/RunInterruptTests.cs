@@ -8,11 +8,14 @@ using Xunit;
 
 namespace OrleansGossip.Hosting.Tests;
 
-/// <summary>Ctrl+C in the middle of <c>run</c>, sent to the command in a process of its own.</summary>
+/// <summary>
+/// A signal to stop in the middle of <c>run</c>, sent to the command in a process of its own: SIGTERM, which takes the
+/// path Ctrl+C does (see <see cref="ServerProcess.Terminate"/>).
+/// </summary>
 public sealed class RunInterruptTests
 {
     [Fact]
-    public async Task Ctrl_c_stops_the_run_and_its_report_says_how_far_it_went()
+    public async Task A_signal_to_stop_stops_the_run_and_its_report_says_how_far_it_went()
     {
         using var folder = new TempFolder("interrupt");
         var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
@@ -23,7 +26,7 @@ public sealed class RunInterruptTests
 
         // The progress line, redirected, comes every 2 wall seconds: this one is two emulated seconds in.
         await command.WaitForOutputAsync("t=2.", TimeSpan.FromSeconds(120));
-        command.Interrupt();
+        command.Terminate();
         var exitCode = await command.WaitForExitAsync(TimeSpan.FromSeconds(90));
 
         Assert.True(exitCode == 130, $"exit code {exitCode}:\n{command.Output}");

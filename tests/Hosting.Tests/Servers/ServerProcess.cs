@@ -118,12 +118,16 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>Sends the server SIGINT, as Ctrl+C in its terminal would.</summary>
-    public void Interrupt()
+    /// <summary>
+    /// Sends the server SIGTERM, as a service manager or Kubernetes does to stop it. (SIGINT, Ctrl+C, takes the same
+    /// path in a .NET program, but a program started in the background by a shell without job control inherits SIGINT
+    /// ignored, and .NET leaves it so, as CI runs its jobs.)
+    /// </summary>
+    public void Terminate()
     {
-        if (Kill(_process.Id, SigInt) != 0)
+        if (Kill(_process.Id, SigTerm) != 0)
         {
-            throw new InvalidOperationException($"{Name}: SIGINT could not be sent (errno {Marshal.GetLastPInvokeError()})");
+            throw new InvalidOperationException($"{Name}: SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()})");
         }
     }
 
@@ -166,7 +170,7 @@ public sealed class ServerProcess : IDisposable
         _process.Dispose();
     }
 
-    private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
