@@ -106,7 +106,7 @@ public static class CompareCommand
 
         if (runs.Count == 0)
         {
-            await Console.Error.WriteLineAsync("Stopped during the warm-up; nothing was measured.");
+            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
             return 130;
         }
 

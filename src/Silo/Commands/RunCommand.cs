@@ -68,7 +68,7 @@ public static class RunCommand
         await WarmUpRun.RunAsync(silo.Grains, scenario, warmupSeconds, Console.Out, cancellation);
         if (cancellation.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("Stopped during the warm-up; nothing was measured.");
+            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
             return 130;
         }
 

@@ -21,6 +21,9 @@ public static class WarmUpRun
     /// <summary>Enough subnets for every path of the scenario's to get hot, few enough to take seconds on any scenario.</summary>
     public const int MaxSubnets = 20;
 
+    /// <summary>What <c>run</c> and <c>compare</c> say when stopped before any measured run began.</summary>
+    public const string StoppedMessage = "Stopped during the warm-up; nothing was measured.";
+
     private const double DrainSeconds = 2;
 
     public static Option<double> CreateOption() => new("--warmup")
