@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
@@ -72,7 +73,7 @@ public static class RunCommand
             return 130;
         }
 
-        var runId = $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var runId = NewRunId(scenario);
         var run = silo.Grains.GetGrain<IRunGrain>(runId);
         var report = await RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
         if (report is null)
@@ -93,6 +94,10 @@ public static class RunCommand
 
         return report.StoppedAtSeconds is null ? 0 : 130;
     }
+
+    /// <summary>A run id of the scenario's name and protocol and the time it starts, to the millisecond.</summary>
+    public static string NewRunId(ScenarioSpec scenario) =>
+        string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
 
     /// <summary>Starts the run and shows its progress until it completes (or fails); returns its report.</summary>
     public static async Task<RunReport?> RunToCompletionAsync(IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation)

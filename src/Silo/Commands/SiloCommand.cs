@@ -134,7 +134,7 @@ public static class SiloCommand
 
         var console = AnsiConsole.Console;
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/] across {silos} silos…");
-        var run = grains.GetGrain<IRunGrain>($"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(scenario));
         var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
         if (report is null)
         {

@@ -67,8 +67,7 @@ public static class WarmUpRun
 
         var subnets = warmUp.Subnets.Count == scenario.Subnets.Count ? "its" : $"{warmUp.Subnets.Count} of its {scenario.Subnets.Count}";
         await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Warming up: {seconds} s of {scenario.Protocol} on {subnets} subnets at time scale 1, in no report…"));
-        var runId = $"{warmUp.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        var run = grains.GetGrain<IRunGrain>(runId);
+        var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(warmUp));
         var took = Stopwatch.StartNew();
         var report = await RunCommand.RunToCompletionAsync(run, warmUp, new ProgressLine(console, !Console.IsOutputRedirected), cancellation);
         if (report is null)
