@@ -71,52 +71,12 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Waits until the server accepts TCP connections on loopback <paramref name="port"/>.</summary>
-    public async Task WaitForPortAsync(int port, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it listened on port {port}:\n{Output}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (watch.Elapsed < timeout)
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException e)
-            {
-                throw new TimeoutException($"{Name} did not listen on port {port} within {timeout.TotalSeconds:F0} s ({e.Message}):\n{Output}");
-            }
-        }
-    }
+    public Task WaitForPortAsync(int port, TimeSpan timeout) =>
+        WaitUntilAsync(() => AcceptsAsync(port), $"listen on port {port}", timeout);
 
     /// <summary>Waits until the server has printed <paramref name="text"/>.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it printed '{text}':\n{Output}");
-            }
-
-            if (watch.Elapsed > timeout)
-            {
-                throw new TimeoutException($"{Name} did not print '{text}' within {timeout.TotalSeconds:F0} s:\n{Output}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
+        WaitUntilAsync(() => Task.FromResult(Output.Contains(text, StringComparison.Ordinal)), $"print '{text}'", timeout);
 
     /// <summary>
     /// Sends the server SIGTERM, as a service manager or Kubernetes does to stop it. (SIGINT, Ctrl+C, takes the same
@@ -125,7 +85,7 @@ public sealed class ServerProcess : IDisposable
     /// </summary>
     public void Terminate()
     {
-        if (Kill(_process.Id, SigTerm) != 0)
+        if (SendSignal(_process.Id, SigTerm) != 0)
         {
             throw new InvalidOperationException($"{Name}: SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()})");
         }
@@ -173,7 +133,41 @@ public sealed class ServerProcess : IDisposable
     private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    private static extern int SendSignal(int pid, int signal);
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Polls <paramref name="done"/> until it holds; fails, with the server's output, if the server exits or time runs out first.</summary>
+    private async Task WaitUntilAsync(Func<Task<bool>> done, string what, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it would {what}:\n{Output}");
+            }
+
+            if (watch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{Name} did not {what} within {timeout.TotalSeconds:F0} s:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     private void Append(string? line)
     {
