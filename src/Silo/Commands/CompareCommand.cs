@@ -78,8 +78,9 @@ public static class CompareCommand
         for (var i = 0; i < names.Count; i++)
         {
             var protocol = names[i];
+            var underProtocol = scenario with { Protocol = protocol };
             console.MarkupLine($"[bold][[{i + 1}/{names.Count}]] {Markup.Escape(protocol)}[/]");
-            await WarmUpRun.RunAsync(silo.Grains, scenario with { Protocol = protocol }, warmupSeconds, Console.Out, cancellation);
+            await WarmUpRun.RunAsync(silo.Grains, underProtocol, warmupSeconds, Console.Out, cancellation);
             if (cancellation.IsCancellationRequested)
             {
                 break;
@@ -87,7 +88,7 @@ public static class CompareCommand
 
             var runId = $"{scenario.Name}-{protocol}-{stamp}";
             var run = silo.Grains.GetGrain<IRunGrain>(runId);
-            var report = await RunCommand.RunToCompletionAsync(run, scenario with { Protocol = protocol }, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
+            var report = await RunCommand.RunToCompletionAsync(run, underProtocol, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
             if (report is null)
             {
                 var progress = await run.GetProgressAsync();
