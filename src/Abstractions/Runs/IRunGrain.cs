@@ -12,8 +12,11 @@ namespace OrleansGossip.Abstractions.Runs;
 /// </summary>
 public interface IRunGrain : IGrainWithStringKey
 {
-    /// <summary>Validates and starts the scenario; throws <see cref="ScenarioException"/> before anything is created.</summary>
-    Task<RunProgress> StartAsync(ScenarioSpec scenario);
+    /// <summary>
+    /// Validates and starts the scenario; throws <see cref="ScenarioException"/> before anything is created. A
+    /// <see cref="RunKind.WarmUp"/> run goes in no run list.
+    /// </summary>
+    Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured);
 
     /// <summary>The run's progress; answered even while the run is busy (a node resuming after its silo stopped asks).</summary>
     [AlwaysInterleave]

@@ -112,7 +112,7 @@ public sealed partial class RunGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<RunProgress> StartAsync(ScenarioSpec scenario)
+    public async Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured)
     {
         if (_phase != RunPhase.NotStarted)
         {
@@ -165,9 +165,13 @@ public sealed partial class RunGrain(
         _phase = RunPhase.Running;
         await CheckpointAsync();
         _timer = this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod) { KeepAlive = true });
-        LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes);
-        await GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
-            .AddAsync(new RunListing(RunId, scenario.Name, scenario.Protocol, clock.EpochUtc, plans.Select(p => p.Id.Value).ToList()));
+        LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes, kind);
+        if (kind == RunKind.Measured)
+        {
+            await GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
+                .AddAsync(new RunListing(RunId, scenario.Name, scenario.Protocol, clock.EpochUtc, plans.Select(p => p.Id.Value).ToList()));
+        }
+
         return Progress();
     }
 
@@ -466,8 +470,8 @@ public sealed partial class RunGrain(
     /// <summary>How late nodes took their deliveries so far (p99, emulated ms).</summary>
     private double LagMsP99 => _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: scenario {Scenario}, protocol {Protocol}, {Nodes} nodes")]
-    private static partial void LogStarted(ILogger logger, string runId, string scenario, string protocol, int nodes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: scenario {Scenario}, protocol {Protocol}, {Nodes} nodes, a {Kind} run")]
+    private static partial void LogStarted(ILogger logger, string runId, string scenario, string protocol, int nodes, RunKind kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: not every node could be told that the run is over; those may go on working")]
     private static partial void LogNodesNotEnded(ILogger logger, Exception exception, string runId);

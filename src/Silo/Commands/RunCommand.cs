@@ -100,9 +100,10 @@ public static class RunCommand
         string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
 
     /// <summary>Starts the run and shows its progress until it completes (or fails); returns its report.</summary>
-    public static async Task<RunReport?> RunToCompletionAsync(IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation)
+    public static async Task<RunReport?> RunToCompletionAsync(
+        IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation, RunKind kind = RunKind.Measured)
     {
-        await run.StartAsync(scenario);
+        await run.StartAsync(scenario, kind);
         using var stopOnCancel = cancellation.Register(() => _ = run.StopAsync());
         while (true)
         {

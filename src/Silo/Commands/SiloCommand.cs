@@ -29,10 +29,12 @@ public static class SiloCommand
         var scenario = new Option<FileInfo?>("--run") { Description = "A scenario to run across the cluster once --silos silos are up; then write its report and stop." };
         var silos = new Option<int>("--silos") { Description = "With --run: the silos to wait for.", DefaultValueFactory = _ => 2 };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "With --run: the report folder.", DefaultValueFactory = _ => new DirectoryInfo("out") };
+        var warmup = WarmUpRun.CreateOption(
+            $"With --run: emulated seconds of a warm-up run of the scenario across the cluster once it is whole (time scale 1, at most {WarmUpRun.MaxSubnets} of its subnets, no faults, in no report) before the measured run; 0 for none.");
 
         var command = new Command("silo", "Run one silo of a multi-silo cluster on this machine, with mutual TLS.")
         {
-            name, port, gatewayPort, primary, certs, insecure, scenario, silos, output,
+            name, port, gatewayPort, primary, certs, insecure, scenario, silos, output, warmup,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -43,6 +45,15 @@ public static class SiloCommand
                 Console.Error.WriteLine("error: --certs and --insecure exclude each other");
                 return Task.FromResult(2);
             }
+
+            var warmupSeconds = parse.GetValue(warmup);
+            if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+            {
+                Console.Error.WriteLine($"error: {warmupProblem}");
+                return Task.FromResult(2);
+            }
+
+            var scenarioFile = parse.GetValue(scenario);
 
             var settings = new ClusterSiloSettings
             {
@@ -58,12 +69,13 @@ public static class SiloCommand
                     tls.CaCertificatePath = Path.Combine(certificates.FullName, $"{CertsCommand.CaName}.pem");
                 },
             };
-            return ExecuteAsync(settings, parse.GetValue(scenario), parse.GetValue(silos), parse.GetRequiredValue(output), cancellation);
+            return ExecuteAsync(settings, scenarioFile, parse.GetValue(silos), parse.GetRequiredValue(output), warmupSeconds, cancellation);
         });
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(ClusterSiloSettings settings, FileInfo? scenarioFile, int silos, DirectoryInfo output, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(
+        ClusterSiloSettings settings, FileInfo? scenarioFile, int silos, DirectoryInfo output, double warmupSeconds, CancellationToken cancellation)
     {
         ScenarioSpec? scenario = null;
         if (scenarioFile is not null)
@@ -109,7 +121,7 @@ public static class SiloCommand
 
         try
         {
-            return await RunAcrossClusterAsync(host.Services.GetRequiredService<IGrainFactory>(), scenario, silos, output, cancellation);
+            return await RunAcrossClusterAsync(host.Services.GetRequiredService<IGrainFactory>(), scenario, silos, output, warmupSeconds, cancellation);
         }
         finally
         {
@@ -117,7 +129,8 @@ public static class SiloCommand
         }
     }
 
-    private static async Task<int> RunAcrossClusterAsync(IGrainFactory grains, ScenarioSpec scenario, int silos, DirectoryInfo output, CancellationToken cancellation)
+    private static async Task<int> RunAcrossClusterAsync(
+        IGrainFactory grains, ScenarioSpec scenario, int silos, DirectoryInfo output, double warmupSeconds, CancellationToken cancellation)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
@@ -134,6 +147,13 @@ public static class SiloCommand
 
         var console = AnsiConsole.Console;
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/] across {silos} silos…");
+        await WarmUpRun.RunAsync(grains, scenario, warmupSeconds, Console.Out, cancellation);
+        if (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
+            return 130;
+        }
+
         var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(scenario));
         var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
         if (report is null)

@@ -12,7 +12,9 @@ namespace OrleansGossip.Silo.Commands;
 /// later ones, so the first emulated second of a fresh silo's first run came late (the quickstart's lag p99 in it read
 /// 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the rest of the run kept time; and of
 /// the runs <c>compare</c> makes one after another, only the first paid for it. The warm-up runs the scenario's own
-/// workload at time scale 1 on at most <see cref="MaxSubnets"/> of its subnets, without its faults.
+/// workload at time scale 1 on at most <see cref="MaxSubnets"/> of its subnets, without its faults, as a
+/// <see cref="RunKind.WarmUp"/> run that no run list shows. (<c>serve</c>, whose runs come later, warms up with every
+/// protocol instead: <see cref="Hosting.SiloWarmUp"/>.)
 /// </summary>
 public static class WarmUpRun
 {
@@ -26,9 +28,10 @@ public static class WarmUpRun
 
     private const double DrainSeconds = 2;
 
-    public static Option<double> CreateOption() => new("--warmup")
+    /// <summary><c>--warmup &lt;s&gt;</c>, by default described as <c>run</c> and <c>compare</c> use it.</summary>
+    public static Option<double> CreateOption(string? description = null) => new("--warmup")
     {
-        Description = $"Emulated seconds of a warm-up run (time scale 1, at most {MaxSubnets} of the scenario's subnets, no faults, in no report) before each measured run; 0 for none.",
+        Description = description ?? $"Emulated seconds of a warm-up run (time scale 1, at most {MaxSubnets} of the scenario's subnets, no faults, in no report) before each measured run; 0 for none.",
         DefaultValueFactory = _ => DefaultSeconds,
     };
 
@@ -69,7 +72,7 @@ public static class WarmUpRun
         await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Warming up: {seconds} s of {scenario.Protocol} on {subnets} subnets at time scale 1, in no report…"));
         var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(warmUp));
         var took = Stopwatch.StartNew();
-        var report = await RunCommand.RunToCompletionAsync(run, warmUp, new ProgressLine(console, !Console.IsOutputRedirected), cancellation);
+        var report = await RunCommand.RunToCompletionAsync(run, warmUp, new ProgressLine(console, !Console.IsOutputRedirected), cancellation, RunKind.WarmUp);
         if (report is null)
         {
             var progress = await run.GetProgressAsync();

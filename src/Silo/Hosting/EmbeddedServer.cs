@@ -33,11 +33,18 @@ public sealed class EmbeddedServer : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Builds and starts the host on <paramref name="url"/>; <paramref name="configure"/> may add to it (tests, benchmarks).</summary>
+    /// <summary>The silo's warm-up, begun when the host started (it takes no time with 0 seconds).</summary>
+    public SiloWarmUp WarmUp => _app.Services.GetRequiredService<SiloWarmUp>();
+
+    /// <summary>
+    /// Builds and starts the host on <paramref name="url"/>, which then warms up for <paramref name="warmUpSeconds"/>
+    /// (<see cref="SiloWarmUp"/>); <paramref name="configure"/> may add to it (tests, benchmarks).
+    /// </summary>
     public static async Task<EmbeddedServer> StartAsync(
         string url = DefaultUrl,
         LogLevel logLevel = LogLevel.Warning,
         Action<WebApplicationBuilder>? configure = null,
+        double warmUpSeconds = 0,
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -52,6 +59,9 @@ public sealed class EmbeddedServer : IAsyncDisposable
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddGossipEmulator()
             .AddDashboard());
+        // After the silo: hosted services start in order, and the warm-up needs the silo started.
+        builder.Services.AddSingleton(provider => new SiloWarmUp(provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILogger<SiloWarmUp>>(), warmUpSeconds));
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SiloWarmUp>());
         builder.Services.AddOrleansGossipGateway();
         builder.Services.AddOrleansGossipDashboard();
         configure?.Invoke(builder);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Protocol;
+using OrleansGossip.Grains.Telemetry;
+using OrleansGossip.Silo.Commands;
+using OrleansGossip.Silo.Hosting;
+using Xunit;
+
+namespace OrleansGossip.Grains.Tests.Runs;
+
+/// <summary>The warm-up of <c>serve</c>'s silo: every protocol, on subnets of its own, in runs no list shows.</summary>
+public sealed class SiloWarmUpTests
+{
+    [Fact]
+    public void The_warm_up_runs_every_protocol_at_time_scale_1_on_valid_scenarios_without_faults()
+    {
+        var scenarios = SiloWarmUp.Scenarios(2);
+
+        Assert.Equal(GossipProtocols.All.Select(p => p.WireName()).Order(), scenarios.Select(s => s.Protocol).Order());
+        Assert.All(scenarios, scenario =>
+        {
+            Assert.Empty(ScenarioValidator.Validate(scenario));
+            Assert.Equal(1, scenario.TimeScale);
+            Assert.Equal(2, scenario.DurationSeconds);
+            Assert.Equal(SiloWarmUp.SubnetsPerProtocol, scenario.Subnets.Count);
+            Assert.Empty(scenario.Faults);
+            Assert.NotNull(scenario.Workload.Ingress);
+            Assert.NotNull(scenario.Workload.Consensus);
+        });
+    }
+
+    [Fact]
+    public async Task A_served_silo_warms_up_with_deliveries_and_lists_no_run_for_it()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var server = await EmbeddedServer.StartAsync("http://127.0.0.1:0", warmUpSeconds: 1, cancellationToken: cancellation);
+
+        var took = await server.WarmUp.Completion.WaitAsync(TimeSpan.FromMinutes(2), cancellation);
+
+        Assert.NotNull(took);
+        var telemetry = server.Services.GetRequiredService<TelemetryRecorder>();
+        Assert.True(telemetry.Total(GossipEvent.Delivered) > 0, "the warm-up delivered nothing");
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var runs = JsonDocument.Parse(await http.GetStringAsync("/api/runs", cancellation));
+        Assert.Equal(0, runs.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_served_silo_without_a_warm_up_is_done_with_it_at_once()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var server = await EmbeddedServer.StartAsync("http://127.0.0.1:0", cancellationToken: cancellation);
+
+        Assert.Null(await server.WarmUp.Completion.WaitAsync(TimeSpan.FromMinutes(1), cancellation));
+        Assert.Equal(0, server.Services.GetRequiredService<TelemetryRecorder>().Total(GossipEvent.Delivered));
+    }
+
+    [Theory]
+    [InlineData("serve", "-1")]
+    [InlineData("serve", "601")]
+    [InlineData("silo", "-0.5")]
+    public async Task A_bad_warm_up_is_refused_before_anything_starts(string command, string seconds)
+    {
+        var exitCode = await EmulatorCommandLine.Create()
+            .Parse([command, "--warmup", seconds])
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+    }
+}
