@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Scenarios;
@@ -9,18 +10,26 @@ using Xunit;
 namespace OrleansGossip.Hosting.Tests;
 
 /// <summary>
-/// A signal to stop in the middle of <c>run</c>, sent to the command in a process of its own: SIGTERM, which takes the
-/// path Ctrl+C does (see <see cref="ServerProcess.Terminate"/>).
+/// A signal to stop in the middle of a run that <c>run</c> or <c>silo --run</c> drives, sent to the command in a process
+/// of its own: SIGTERM, which takes the path Ctrl+C does (see <see cref="ServerProcess.Terminate"/>).
 /// </summary>
 public sealed class RunInterruptTests
 {
-    [Fact]
-    public async Task A_signal_to_stop_stops_the_run_and_its_report_says_how_far_it_went()
+    [Theory]
+    [InlineData("run")]
+    [InlineData("silo")]
+    public async Task A_signal_to_stop_stops_the_run_and_its_report_says_how_far_it_went(string commandName)
     {
         using var folder = new TempFolder("interrupt");
         var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
-        using var command = ServerProcess.Start("run", "dotnet",
-            [dll, "run", RepositoryFiles.Path("scenarios", "quickstart.json"), "--out", folder.FullName, "--warmup", "0"],
+        var scenario = RepositoryFiles.Path("scenarios", "quickstart.json");
+        var siloPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        string[] arguments = commandName == "run"
+            ? [dll, "run", scenario]
+            : [dll, "silo", "--name", "interrupt", "--port", siloPort, "--primary-port", siloPort,
+               "--gateway-port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--insecure", "--run", scenario, "--silos", "1"];
+        using var command = ServerProcess.Start(commandName, "dotnet",
+            [.. arguments, "--out", folder.FullName, "--warmup", "0"],
             workingDirectory: AppContext.BaseDirectory,
             environment: new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" });
 

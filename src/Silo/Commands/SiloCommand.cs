@@ -62,6 +62,8 @@ public static class SiloCommand
                 GatewayPort = parse.GetValue(gatewayPort),
                 PrimarySiloPort = parse.GetValue(primary),
                 Tls = !parse.GetValue(insecure),
+                // The command owns Ctrl+C and SIGTERM: it stops a run it drives and writes its report, then the silo.
+                ConfigureSilo = silo => silo.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>(),
                 ConfigureTls = certificates is null ? null : tls =>
                 {
                     tls.CertificatePath = Path.Combine(certificates.FullName, $"{siloName}.pem");
@@ -163,6 +165,7 @@ public static class SiloCommand
             return 1;
         }
 
+        // Written whole even after Ctrl+C: a run stopped early is reported as far as it went.
         var files = await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), output.FullName, CancellationToken.None);
         SummaryTable.Write(console, report);
         foreach (var written in files)
@@ -170,6 +173,6 @@ public static class SiloCommand
             console.MarkupLine($"Wrote [link]{Markup.Escape(written)}[/]");
         }
 
-        return 0;
+        return report.StoppedAtSeconds is null ? 0 : 130;
     }
 }

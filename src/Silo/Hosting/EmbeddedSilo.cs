@@ -49,14 +49,6 @@ public sealed partial class EmbeddedSilo : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded single-process silo: no TLS; its silo and gateway ports listen on loopback only and no other silo joins it")]
     private static partial void LogNoTls(ILogger logger);
 
-    /// <summary>A host lifetime that leaves the process's signals alone: whoever started the host stops it.</summary>
-    private sealed class CommandOwnedLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
