@@ -7,14 +7,14 @@ using OrleansGossip.Abstractions.Scenarios;
 namespace OrleansGossip.Silo.Commands;
 
 /// <summary>
-/// A few seconds of a scenario run on the embedded silo before the measured run, and in no report. The runtime compiles
-/// code first quickly and again, optimized, once it has run a while, and a silo's first activations cost more than
-/// later ones, so the first emulated second of a fresh silo's first run came late (the quickstart's lag p99 in it read
-/// 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the rest of the run kept time; and of
-/// the runs <c>compare</c> makes one after another, only the first paid for it. The warm-up runs the scenario's own
-/// workload at time scale 1 on at most <see cref="MaxSubnets"/> of its subnets, without its faults, as a
-/// <see cref="RunKind.WarmUp"/> run that no run list shows. (<c>serve</c>, whose runs come later, warms up with every
-/// protocol instead: <see cref="Hosting.SiloWarmUp"/>.)
+/// A few seconds of a scenario run before the measured run (<c>run</c>, <c>compare</c>, <c>silo --run</c>), on the same
+/// silo or cluster, and in no report. The runtime compiles code first quickly and again, optimized, once it has run a
+/// while, and a silo's first activations cost more than later ones, so the first emulated second of a fresh silo's
+/// first run came late (the quickstart's lag p99 in it read 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after
+/// a warm-up) where the rest of the run kept time; and of the runs <c>compare</c> makes one after another, only the
+/// first paid for it. The warm-up runs the scenario's own workload at time scale 1 on at most <see cref="MaxSubnets"/>
+/// of its subnets, without its faults, as a <see cref="RunKind.WarmUp"/> run that no run list shows. (<c>serve</c>,
+/// whose runs come later, warms up with every protocol instead: <see cref="Hosting.SiloWarmUp"/>.)
 /// </summary>
 public static class WarmUpRun
 {
@@ -23,7 +23,7 @@ public static class WarmUpRun
     /// <summary>Enough subnets for every path of the scenario's to get hot, few enough to take seconds on any scenario.</summary>
     public const int MaxSubnets = 20;
 
-    /// <summary>What <c>run</c> and <c>compare</c> say when stopped before any measured run began.</summary>
+    /// <summary>What the commands that warm up say when stopped before any measured run began.</summary>
     public const string StoppedMessage = "Stopped during the warm-up; nothing was measured.";
 
     private const double DrainSeconds = 2;
