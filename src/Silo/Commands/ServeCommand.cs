@@ -53,6 +53,7 @@ public static class ServeCommand
             Console.WriteLine($"  dashboard          {root}/");
             Console.WriteLine($"  API                {root}/api   (OpenAPI: {root}/openapi/v1.json)");
             Console.WriteLine($"  Orleans dashboard  {root}/orleans");
+            Console.WriteLine($"  health             {root}{EmbeddedServer.HealthPath}   (200 once warmed up)");
             Console.WriteLine("Press Ctrl+C to stop.");
             _ = ReportWarmUpAsync(server.WarmUp);
             await server.WaitForShutdownAsync(cancellation);

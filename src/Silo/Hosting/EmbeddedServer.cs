@@ -18,6 +18,9 @@ public sealed class EmbeddedServer : IAsyncDisposable
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Where the server says whether it has warmed up (<see cref="SiloWarmUp"/>).</summary>
+    public const string HealthPath = "/healthz";
+
     private readonly WebApplication _app;
 
     private EmbeddedServer(WebApplication app, Uri address)
@@ -62,6 +65,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
         // After the silo: hosted services start in order, and the warm-up needs the silo started.
         builder.Services.AddSingleton(provider => new SiloWarmUp(provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILogger<SiloWarmUp>>(), warmUpSeconds));
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SiloWarmUp>());
+        builder.Services.AddHealthChecks().AddCheck<SiloWarmUp>("warm-up");
         builder.Services.AddOrleansGossipGateway();
         builder.Services.AddOrleansGossipDashboard();
         configure?.Invoke(builder);
@@ -72,6 +76,8 @@ public sealed class EmbeddedServer : IAsyncDisposable
         app.UseAuthorization();
         app.MapOrleansGossipGateway();
         app.MapOrleansGossipDashboard();
+        // 503 while the silo warms up, 200 once it has: what a script waits for before it starts a run.
+        app.MapHealthChecks(HealthPath);
         await app.StartAsync(cancellationToken);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

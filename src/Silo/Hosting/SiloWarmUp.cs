@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
@@ -12,9 +13,10 @@ namespace OrleansGossip.Silo.Hosting;
 /// <see cref="RunKind.WarmUp"/> runs that no run list shows. Without it, the first run started on a fresh silo lags in its
 /// first second while the runtime compiles the nodes' code again, optimized (see <see cref="WarmUpRun"/>, which does the
 /// same for one scenario on the command line). A silo of a cluster does not warm up so: it places nodes across the
-/// cluster, and a silo joining a busy cluster would load the silos that run others' runs.
+/// cluster, and a silo joining a busy cluster would load the silos that run others' runs. As a health check it is
+/// healthy once the warm-up is over (or there is none), so that a script can wait for it at <c>/healthz</c>.
 /// </summary>
-public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp> logger, double seconds) : BackgroundService
+public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp> logger, double seconds) : BackgroundService, IHealthCheck
 {
     /// <summary>Enough for each protocol's paths to get hot, few enough to take a few seconds of two cores.</summary>
     public const int SubnetsPerProtocol = 6;
@@ -50,6 +52,11 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp>
                 Consensus = new ConsensusSpec(),
             },
         }).ToList();
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Completion.IsCompleted
+            ? HealthCheckResult.Healthy(seconds > 0 ? "warmed up" : "no warm-up")
+            : HealthCheckResult.Unhealthy("warming up"));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansGossip.Abstractions.Nodes;
@@ -32,19 +33,27 @@ public sealed class SiloWarmUpTests
     }
 
     [Fact]
-    public async Task A_served_silo_warms_up_with_deliveries_and_lists_no_run_for_it()
+    public async Task A_served_silo_warms_up_with_deliveries_lists_no_run_for_it_and_is_healthy_once_done()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var server = await EmbeddedServer.StartAsync("http://127.0.0.1:0", warmUpSeconds: 1, cancellationToken: cancellation);
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        // A second of workload and two of drain: not over when the server has just started.
+        using (var early = await http.GetAsync(EmbeddedServer.HealthPath, cancellation))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+        }
 
         var took = await server.WarmUp.Completion.WaitAsync(TimeSpan.FromMinutes(2), cancellation);
 
         Assert.NotNull(took);
         var telemetry = server.Services.GetRequiredService<TelemetryRecorder>();
         Assert.True(telemetry.Total(GossipEvent.Delivered) > 0, "the warm-up delivered nothing");
-        using var http = new HttpClient { BaseAddress = server.Address };
         using var runs = JsonDocument.Parse(await http.GetStringAsync("/api/runs", cancellation));
         Assert.Equal(0, runs.RootElement.GetArrayLength());
+        using var done = await http.GetAsync(EmbeddedServer.HealthPath, cancellation);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
     }
 
     [Fact]
@@ -55,6 +64,9 @@ public sealed class SiloWarmUpTests
 
         Assert.Null(await server.WarmUp.Completion.WaitAsync(TimeSpan.FromMinutes(1), cancellation));
         Assert.Equal(0, server.Services.GetRequiredService<TelemetryRecorder>().Total(GossipEvent.Delivered));
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var health = await http.GetAsync(EmbeddedServer.HealthPath, cancellation);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     [Theory]
