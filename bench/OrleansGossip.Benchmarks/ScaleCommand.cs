@@ -25,7 +25,7 @@ public static class ScaleCommand
         var subnets = new Option<int>("--subnets") { Description = "Copies of the subnet.", DefaultValueFactory = _ => 100 };
         var timeScale = new Option<double>("--time-scale") { Description = "Wall seconds per emulated second.", DefaultValueFactory = _ => 10 };
         var duration = new Option<double>("--duration") { Description = "Emulated seconds of workload.", DefaultValueFactory = _ => 10 };
-        var warmup = new Option<double>("--warmup") { Description = $"Seconds of a warm-up run at time scale 1 on at most {WarmUpRun.MaxSubnets} of the subnets, before the measured one (0: none).", DefaultValueFactory = _ => 3 };
+        var warmup = new Option<double>("--warmup") { Description = $"Seconds of a warm-up run at time scale 1 on at most {WarmUpScenario.MaxSubnets} of the subnets, before the measured one (0: none).", DefaultValueFactory = _ => 3 };
         var tick = EmulatorOverrides.DeliveryTickOption();
         var excludePauses = EmulatorOverrides.ExcludeCollectorPausesOption();
         var allocations = new Option<bool>("--allocations") { Description = "Samples allocations by type during the run and lists the top ones." };
@@ -86,7 +86,7 @@ public static class ScaleCommand
             Faults = [],
         };
         var nodes = copies * template.Nodes;
-        var warm = warmupSeconds > 0 ? WarmUpRun.Of(scenario, warmupSeconds) : null;
+        var warm = warmupSeconds > 0 ? WarmUpScenario.Of(scenario, warmupSeconds) : null;
 
         var total = Stopwatch.StartNew();
         var where = siloProcesses == 1 ? "one embedded silo" : $"{siloProcesses} silo processes placing nodes by subnet";

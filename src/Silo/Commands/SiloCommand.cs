@@ -30,7 +30,7 @@ public static class SiloCommand
         var silos = new Option<int>("--silos") { Description = "With --run: the silos to wait for.", DefaultValueFactory = _ => 2 };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "With --run: the report folder.", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var warmup = WarmUpRun.CreateOption(
-            $"With --run: emulated seconds of a warm-up run of the scenario across the cluster once it is whole (time scale 1, at most {WarmUpRun.MaxSubnets} of its subnets, no faults, in no report) before the measured run; 0 for none.");
+            $"With --run: emulated seconds of a warm-up run of the scenario across the cluster once it is whole (time scale 1, at most {WarmUpScenario.MaxSubnets} of its subnets, no faults, in no report) before the measured run; 0 for none.");
 
         var command = new Command("silo", "Run one silo of a multi-silo cluster on this machine, with mutual TLS.")
         {

@@ -8,47 +8,30 @@ namespace OrleansGossip.Silo.Commands;
 
 /// <summary>
 /// A few seconds of a scenario run before the measured run (<c>run</c>, <c>compare</c>, <c>silo --run</c>), on the same
-/// silo or cluster, and in no report. The runtime compiles code first quickly and again, optimized, once it has run a
-/// while, and a silo's first activations cost more than later ones, so the first emulated second of a fresh silo's
-/// first run came late (the quickstart's lag p99 in it read 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after
-/// a warm-up) where the rest of the run kept time; and of the runs <c>compare</c> makes one after another, only the
-/// first paid for it. The warm-up runs the scenario's own workload at time scale 1 on at most <see cref="MaxSubnets"/>
-/// of its subnets, without its faults, as a <see cref="RunKind.WarmUp"/> run that no run list shows. (<c>serve</c>,
-/// whose runs come later, warms up with every protocol instead: <see cref="Hosting.SiloWarmUp"/>.)
+/// silo or cluster, and in no report: <see cref="WarmUpScenario"/>, as a <see cref="RunKind.WarmUp"/> run that no run
+/// list shows. The runtime compiles code first quickly and again, optimized, once it has run a while, and a silo's first
+/// activations cost more than later ones, so the first emulated second of a fresh silo's first run came late (the
+/// quickstart's lag p99 in it read 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the
+/// rest of the run kept time; and of the runs <c>compare</c> makes one after another, only the first paid for it.
+/// (<c>serve</c>, whose runs come later, warms up with every protocol instead: <see cref="Hosting.SiloWarmUp"/>.)
 /// </summary>
 public static class WarmUpRun
 {
     public const double DefaultSeconds = 3;
 
-    /// <summary>Enough subnets for every path of the scenario's to get hot, few enough to take seconds on any scenario.</summary>
-    public const int MaxSubnets = 20;
-
     /// <summary>What the commands that warm up say when stopped before any measured run began.</summary>
     public const string StoppedMessage = "Stopped during the warm-up; nothing was measured.";
-
-    private const double DrainSeconds = 2;
 
     /// <summary><c>--warmup &lt;s&gt;</c>, by default described as <c>run</c> and <c>compare</c> use it.</summary>
     public static Option<double> CreateOption(string? description = null) => new("--warmup")
     {
-        Description = description ?? $"Emulated seconds of a warm-up run (time scale 1, at most {MaxSubnets} of the scenario's subnets, no faults, in no report) before each measured run; 0 for none.",
+        Description = description ?? $"Emulated seconds of a warm-up run (time scale 1, at most {WarmUpScenario.MaxSubnets} of the scenario's subnets, no faults, in no report) before each measured run; 0 for none.",
         DefaultValueFactory = _ => DefaultSeconds,
     };
 
     /// <summary>The problem with <paramref name="seconds"/> as a warm-up's length, or null when it will do.</summary>
     public static string? Check(double seconds) =>
         seconds is >= 0 and <= 600 ? null : string.Create(CultureInfo.InvariantCulture, $"--warmup must be from 0 to 600 seconds, not {seconds}");
-
-    /// <summary>The warm-up run of <paramref name="scenario"/>: its workload, for <paramref name="seconds"/>, on its first subnets.</summary>
-    public static ScenarioSpec Of(ScenarioSpec scenario, double seconds) => scenario with
-    {
-        Name = scenario.Name + "-warmup",
-        TimeScale = 1,
-        DurationSeconds = seconds,
-        DrainSeconds = DrainSeconds,
-        Subnets = scenario.Subnets.Take(MaxSubnets).ToList(),
-        Faults = [],
-    };
 
     /// <summary>
     /// Runs the warm-up of <paramref name="scenario"/> to its end on the silo behind <paramref name="grains"/>, showing
@@ -61,7 +44,7 @@ public static class WarmUpRun
             return;
         }
 
-        var warmUp = Of(scenario, seconds);
+        var warmUp = WarmUpScenario.Of(scenario, seconds);
         if (ScenarioValidator.Validate(warmUp) is { Count: > 0 } problems)
         {
             await console.WriteLineAsync($"No warm-up: the scenario cut down for it is not valid ({problems[0].Path}: {problems[0].Message}).");

@@ -20,21 +20,21 @@ public sealed class WarmUpRunTests : IDisposable
         var many = library with
         {
             TimeScale = 10,
-            Subnets = Enumerable.Range(0, WarmUpRun.MaxSubnets + 5).Select(i => library.Subnets[0] with { Id = $"s{i}" }).ToList(),
+            Subnets = Enumerable.Range(0, WarmUpScenario.MaxSubnets + 5).Select(i => library.Subnets[0] with { Id = $"s{i}" }).ToList(),
             Faults = [],
         };
 
-        var warmUp = WarmUpRun.Of(many, 2.5);
+        var warmUp = WarmUpScenario.Of(many, 2.5);
 
         Assert.Equal(1, warmUp.TimeScale);
         Assert.Equal(2.5, warmUp.DurationSeconds);
-        Assert.Equal(many.Subnets.Take(WarmUpRun.MaxSubnets).Select(s => s.Id), warmUp.Subnets.Select(s => s.Id));
+        Assert.Equal(many.Subnets.Take(WarmUpScenario.MaxSubnets).Select(s => s.Id), warmUp.Subnets.Select(s => s.Id));
         Assert.Equal(many.Workload, warmUp.Workload);
         Assert.Equal(many.Protocol, warmUp.Protocol);
-        Assert.Empty(WarmUpRun.Of(library, 1).Faults);
+        Assert.Empty(WarmUpScenario.Of(library, 1).Faults);
         Assert.NotEmpty(library.Faults);
-        Assert.Empty(ScenarioValidator.Validate(WarmUpRun.Of(library, 1)));
-        Assert.NotEqual(library.Name, WarmUpRun.Of(library, 1).Name);
+        Assert.Empty(ScenarioValidator.Validate(WarmUpScenario.Of(library, 1)));
+        Assert.NotEqual(library.Name, WarmUpScenario.Of(library, 1).Name);
     }
 
     [Theory]

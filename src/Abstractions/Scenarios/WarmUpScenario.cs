@@ -1,0 +1,25 @@
+namespace OrleansGossip.Abstractions.Scenarios;
+
+/// <summary>
+/// The warm-up run of a scenario, made before the measured one on the same silos so that the measured one does not
+/// pay for the runtime compiling the nodes' code again, optimized, in its first second: the scenario's own workload
+/// at time scale 1 on at most <see cref="MaxSubnets"/> of its subnets, without its faults.
+/// </summary>
+public static class WarmUpScenario
+{
+    /// <summary>Enough subnets for every path of the scenario's to get hot, few enough to take seconds on any scenario.</summary>
+    public const int MaxSubnets = 20;
+
+    private const double DrainSeconds = 2;
+
+    /// <summary>The warm-up run of <paramref name="scenario"/>: its workload, for <paramref name="seconds"/>, on its first subnets.</summary>
+    public static ScenarioSpec Of(ScenarioSpec scenario, double seconds) => scenario with
+    {
+        Name = scenario.Name + "-warmup",
+        TimeScale = 1,
+        DurationSeconds = seconds,
+        DrainSeconds = DrainSeconds,
+        Subnets = scenario.Subnets.Take(MaxSubnets).ToList(),
+        Faults = [],
+    };
+}
