@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Runtime;
 using Xunit;
 
 namespace OrleansGossip.Gateway.Tests;
@@ -40,6 +41,41 @@ public sealed class RunEndpointTests(ServerFixture fixture)
         // Stopping again is harmless; a completed run takes no faults.
         await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
         await Api.ProblemAsync(await Api.PostAsync($"/api/runs/{run}/nodes/app-n0/crash", null), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_run_asked_to_warm_up_starts_once_its_warm_up_run_is_over_and_only_it_is_listed()
+    {
+        const string run = "runs-warmed";
+        var response = await Api.PostAsync($"/api/runs?id={run}&warmup=1", Scenarios.Small("warmed", nodes: 4));
+        var started = await Api.OkAsync(response, HttpStatusCode.Created);
+        Assert.Equal("running", started.GetProperty("progress").GetProperty("phase").GetString());
+
+        // The warm-up run is a grain of its own, named after the run; the request answered once it was over.
+        var statistics = await fixture.Server.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, null, TestContext.Current.CancellationToken);
+        var warmUpId = Assert.Single(
+            statistics,
+            s => s.GrainType.Contains(".RunGrain,", StringComparison.Ordinal) && s.GrainId.Key.ToString()!.StartsWith($"{run}-warmup-", StringComparison.Ordinal)).GrainId.Key.ToString()!;
+        var warmUp = await Api.OkAsync(await Api.GetAsync($"/api/runs/{warmUpId}"));
+        Assert.Equal("completed", warmUp.GetProperty("progress").GetProperty("phase").GetString());
+        Assert.True(warmUp.GetProperty("progress").GetProperty("deliveries").GetInt64() > 0, "the warm-up delivered nothing");
+
+        var listed = await ListedRunsAsync();
+        Assert.Contains(run, listed.Keys);
+        Assert.DoesNotContain(warmUpId, listed.Keys);
+        await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("31")]
+    [InlineData("soon")]
+    [InlineData("1&warmup=2")]
+    public async Task A_bad_warm_up_is_refused_before_any_run_starts(string warmup)
+    {
+        var run = $"runs-bad-warmup-{Guid.NewGuid():N}";
+        await Api.ProblemAsync(await Api.PostAsync($"/api/runs?id={run}&warmup={warmup}", Scenarios.Small("bad-warmup")), HttpStatusCode.BadRequest, "warmup");
+        await Api.ProblemAsync(await Api.GetAsync($"/api/runs/{run}"), HttpStatusCode.NotFound, "run");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
@@ -11,6 +13,11 @@ namespace OrleansGossip.Gateway.Endpoints;
 /// <summary><c>/api/runs</c>: start a scenario (the files' format), list runs, read a run's status and report, stop it.</summary>
 public static partial class RunEndpoints
 {
+    /// <summary>The longest warm-up a request may ask for, in emulated seconds at time scale 1: the request waits for it.</summary>
+    private const double MaxWarmUpSeconds = 30;
+
+    private static readonly TimeSpan WarmUpPollInterval = TimeSpan.FromMilliseconds(200);
+
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         var reads = read.MapGroup("/runs").WithTags("Runs");
@@ -26,7 +33,7 @@ public static partial class RunEndpoints
 
         var writes = write.MapGroup("/runs").WithTags("Runs");
         writes.MapPost("", StartAsync)
-            .WithSummary("Starts a scenario, given in the scenario files' format; ?id= names the run")
+            .WithSummary("Starts a scenario, given in the scenario files' format; ?id= names the run; ?warmup= runs a warm-up of it first (emulated seconds, at most 30; the request waits for it)")
             .Accepts<ScenarioSpec>("application/json")
             .Produces<RunStatus>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -64,6 +71,8 @@ public static partial class RunEndpoints
             throw GatewayProblemException.BadRequest("id", "give one id");
         }
 
+        var warmUpSeconds = WarmUpSeconds(request.Query["warmup"]);
+
         var text = await JsonBody.ReadTextAsync(request, options.Value.MaxRequestBytes);
         var scenario = ScenarioLoader.Parse(text);
         var nodes = scenario.Subnets.Sum(s => (long)s.Nodes);
@@ -81,8 +90,52 @@ public static partial class RunEndpoints
             throw GatewayProblemException.Conflict("id", $"run '{id}' exists already");
         }
 
+        if (warmUpSeconds > 0)
+        {
+            await WarmUpAsync(grains, id, scenario, warmUpSeconds, request.HttpContext.RequestAborted);
+        }
+
         await run.StartAsync(scenario);
         return TypedResults.Created($"{request.PathBase}/api/runs/{id}", await run.GetStatusAsync());
+    }
+
+    /// <summary>The <c>warmup</c> query's emulated seconds, 0 without one; a bad one is refused, named.</summary>
+    private static double WarmUpSeconds(StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        if (values.Count > 1
+            || !double.TryParse(values[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            || seconds is not (>= 0 and <= MaxWarmUpSeconds))
+        {
+            throw GatewayProblemException.BadRequest("warmup", $"'{values}' is not a warm-up: give one number of emulated seconds from 0 to {MaxWarmUpSeconds}");
+        }
+
+        return seconds;
+    }
+
+    /// <summary>
+    /// Runs the warm-up of <paramref name="scenario"/> (<see cref="WarmUpScenario"/>) on the cluster as a
+    /// <see cref="RunKind.WarmUp"/> run and waits for its end, so that the run that follows does not lag in its first
+    /// second on silos that have not run such code before. A warm-up that fails does not keep the run from starting.
+    /// </summary>
+    private static async Task WarmUpAsync(IGrainFactory grains, string id, ScenarioSpec scenario, double seconds, CancellationToken aborted)
+    {
+        var warmUpScenario = WarmUpScenario.Of(scenario, seconds);
+        if (ScenarioValidator.Validate(warmUpScenario).Count > 0)
+        {
+            return;
+        }
+
+        var warmUp = grains.GetGrain<IRunGrain>($"{id}-warmup-{Guid.NewGuid():N}");
+        await warmUp.StartAsync(warmUpScenario, RunKind.WarmUp);
+        while ((await warmUp.GetProgressAsync()).Phase is not (RunPhase.Completed or RunPhase.Failed))
+        {
+            await Task.Delay(WarmUpPollInterval, aborted);
+        }
     }
 
     private static async Task<IResult> StopAsync(string run, IGrainFactory grains)
