@@ -18,8 +18,4 @@ public sealed class GatewayOptions
     /// <summary>The most nodes a run started through the API may have over all its subnets, to keep one request from swamping the cluster.</summary>
     [Range(1, 1_000_000)]
     public int MaxNodesPerRun { get; set; } = 5_000;
-
-    /// <summary>How long the API waits for the cluster before it answers 504.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan ClusterTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }
