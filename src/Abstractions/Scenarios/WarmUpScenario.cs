@@ -10,7 +10,8 @@ public static class WarmUpScenario
     /// <summary>Enough subnets for every path of the scenario's to get hot, few enough to take seconds on any scenario.</summary>
     public const int MaxSubnets = 20;
 
-    private const double DrainSeconds = 2;
+    /// <summary>Emulated seconds a warm-up run drains for after its workload.</summary>
+    public const double DrainSeconds = 2;
 
     /// <summary>The warm-up run of <paramref name="scenario"/>: its workload, for <paramref name="seconds"/>, on its first subnets.</summary>
     public static ScenarioSpec Of(ScenarioSpec scenario, double seconds) => scenario with

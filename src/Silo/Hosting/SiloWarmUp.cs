@@ -21,8 +21,6 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp>
     /// <summary>Enough for each protocol's paths to get hot, few enough to take a few seconds of two cores.</summary>
     public const int SubnetsPerProtocol = 6;
 
-    private const double DrainSeconds = 2;
-
     private readonly TaskCompletionSource<TimeSpan?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Emulated seconds of each protocol's workload; 0 for no warm-up.</summary>
@@ -39,7 +37,7 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp>
             Protocol = protocol.WireName(),
             TimeScale = 1,
             DurationSeconds = seconds,
-            DrainSeconds = DrainSeconds,
+            DrainSeconds = WarmUpScenario.DrainSeconds,
             Subnets = Enumerable.Range(0, SubnetsPerProtocol).Select(i => new SubnetSpec
             {
                 Id = $"warm{i}",
