@@ -5,7 +5,10 @@ using Xunit;
 
 namespace OrleansGossip.Gateway.Tests;
 
-/// <summary>What an embedded host writes to the console: warnings, but not the Orleans watchdog's false start-up alarm.</summary>
+/// <summary>
+/// What an embedded host writes to the console: warnings, but not the Orleans watchdog's false start-up alarm, nor an
+/// error for each poll of <c>/healthz</c> while the silo warms up.
+/// </summary>
 public sealed class EmbeddedLoggingTests(ServerFixture fixture)
 {
     [Fact]
@@ -19,5 +22,15 @@ public sealed class EmbeddedLoggingTests(ServerFixture fixture)
 
         Assert.True(loggers.CreateLogger("Orleans.Runtime.Catalog").IsEnabled(LogLevel.Warning));
         Assert.True(loggers.CreateLogger("OrleansGossip.Grains.Runs.RunGrain").IsEnabled(LogLevel.Warning));
+    }
+
+    [Fact]
+    public void The_health_checks_log_only_critical_entries()
+    {
+        var healthChecks = fixture.Server.Services.GetRequiredService<ILoggerFactory>()
+            .CreateLogger("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService");
+
+        Assert.False(healthChecks.IsEnabled(LogLevel.Error));
+        Assert.True(healthChecks.IsEnabled(LogLevel.Critical));
     }
 }

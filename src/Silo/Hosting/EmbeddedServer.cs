@@ -66,8 +66,6 @@ public sealed class EmbeddedServer : IAsyncDisposable
         builder.Services.AddSingleton(provider => new SiloWarmUp(provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILogger<SiloWarmUp>>(), warmUpSeconds));
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SiloWarmUp>());
         builder.Services.AddHealthChecks().AddCheck<SiloWarmUp>("warm-up");
-        // A script polling /healthz while the silo warms up is expected to see 503: not an error for the console.
-        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         builder.Services.AddOrleansGossipGateway();
         builder.Services.AddOrleansGossipDashboard();
         configure?.Invoke(builder);
