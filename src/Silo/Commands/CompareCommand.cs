@@ -54,9 +54,8 @@ public static class CompareCommand
             return 2;
         }
 
-        if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+        if (WarmUpRun.IsRefused(warmupSeconds))
         {
-            await Console.Error.WriteLineAsync($"error: {warmupProblem}");
             return 2;
         }
 

@@ -47,9 +47,8 @@ public static class RunCommand
             console.Profile.Width = Math.Max(console.Profile.Width, 160);
         }
 
-        if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+        if (WarmUpRun.IsRefused(warmupSeconds))
         {
-            await Console.Error.WriteLineAsync($"error: {warmupProblem}");
             return 2;
         }
 

@@ -29,9 +29,8 @@ public static class ServeCommand
             return 2;
         }
 
-        if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+        if (WarmUpRun.IsRefused(warmupSeconds))
         {
-            await Console.Error.WriteLineAsync($"error: {warmupProblem}");
             return 2;
         }
 

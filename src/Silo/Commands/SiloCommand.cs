@@ -47,9 +47,8 @@ public static class SiloCommand
             }
 
             var warmupSeconds = parse.GetValue(warmup);
-            if (WarmUpRun.Check(warmupSeconds) is { } warmupProblem)
+            if (WarmUpRun.IsRefused(warmupSeconds))
             {
-                Console.Error.WriteLine($"error: {warmupProblem}");
                 return Task.FromResult(2);
             }
 

@@ -34,6 +34,21 @@ public static class WarmUpRun
         seconds is >= 0 and <= 600 ? null : string.Create(CultureInfo.InvariantCulture, $"--warmup must be from 0 to 600 seconds, not {seconds}");
 
     /// <summary>
+    /// Whether a command must refuse <paramref name="seconds"/> (<see cref="Check"/>); when it must, the problem has been
+    /// written to the error stream, and the command exits with code 2.
+    /// </summary>
+    public static bool IsRefused(double seconds)
+    {
+        if (Check(seconds) is not { } problem)
+        {
+            return false;
+        }
+
+        Console.Error.WriteLine($"error: {problem}");
+        return true;
+    }
+
+    /// <summary>
     /// Runs the warm-up of <paramref name="scenario"/> to its end on the silo behind <paramref name="grains"/>, showing
     /// its progress; does nothing for 0 seconds. A warm-up that fails is reported and does not stop the measured run.
     /// </summary>
