@@ -25,4 +25,20 @@ public sealed class RunKindTests(ClusterFixture fixture)
         Assert.Contains(measuredId, listed);
         Assert.DoesNotContain(warmUpId, listed);
     }
+
+    [Theory]
+    [InlineData(RunKind.Measured, -1)]
+    [InlineData(RunKind.Measured, 601)]
+    [InlineData(RunKind.Measured, double.NaN)]
+    [InlineData(RunKind.WarmUp, 1)]
+    public async Task A_warm_up_out_of_range_or_of_a_warm_up_run_is_refused_and_nothing_starts(RunKind kind, double warmUpSeconds)
+    {
+        var runId = TestRuns.NewId("bad-warm-up");
+        var run = fixture.Grains.GetGrain<IRunGrain>(runId);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => run.StartAsync(TestScenarios.Traffic(GossipProtocol.AdvertGossip), kind, warmUpSeconds));
+
+        Assert.Equal(RunPhase.NotStarted, (await run.GetProgressAsync()).Phase);
+        Assert.DoesNotContain(runId, (await fixture.Grains.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key).ListAsync()).Select(r => r.RunId));
+    }
 }

@@ -85,6 +85,30 @@ public sealed class RunViewTests
         Assert.Equal(7.5, update.LagWarningMs);
     }
 
+    [Fact]
+    public void A_run_warming_up_shows_its_phase_and_subnets_before_its_registry_has_any()
+    {
+        var view = new RunView("run", TimeProvider.System);
+        var status = new RunStatus(
+            new RunProgress("run", RunPhase.WarmingUp, 0, 20, 0, 0, 0, 0, 7.5, null),
+            "test",
+            "advert-gossip",
+            1,
+            1,
+            null,
+            [new RunSubnet("app", "full-mesh", Nodes.Select(n => n.Value).ToList(), Nodes.Select(_ => "honest").ToList(), [])],
+            [],
+            "run-warmup-1");
+        view.SetStatus(status, new RegistrySnapshot(0, [], []));
+
+        var overview = view.BuildOverview();
+        Assert.Equal("warming-up", overview.Phase);
+        Assert.Equal(4, Assert.Single(overview.Subnets).Nodes);
+        var subnet = view.BuildSubnet("app");
+        Assert.Equal("warming-up", subnet.Phase);
+        Assert.Equal(0, subnet.Deliveries);
+    }
+
     private static RunView NewView()
     {
         var view = new RunView("run", TimeProvider.System);

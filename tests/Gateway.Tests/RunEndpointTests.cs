@@ -1,5 +1,5 @@
 using System.Net;
-using Orleans.Runtime;
+using System.Text.Json;
 using Xunit;
 
 namespace OrleansGossip.Gateway.Tests;
@@ -44,26 +44,52 @@ public sealed class RunEndpointTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_run_asked_to_warm_up_starts_once_its_warm_up_run_is_over_and_only_it_is_listed()
+    public async Task A_run_asked_to_warm_up_is_listed_at_once_warms_up_then_begins_and_only_it_is_listed()
     {
         const string run = "runs-warmed";
         var response = await Api.PostAsync($"/api/runs?id={run}&warmup=1", Scenarios.Small("warmed", nodes: 4));
         var started = await Api.OkAsync(response, HttpStatusCode.Created);
-        Assert.Equal("running", started.GetProperty("progress").GetProperty("phase").GetString());
-
-        // The warm-up run is a grain of its own, named after the run; the request answered once it was over.
-        var statistics = await fixture.Server.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, null, TestContext.Current.CancellationToken);
-        var warmUpId = Assert.Single(
-            statistics,
-            s => s.GrainType.Contains(".RunGrain,", StringComparison.Ordinal) && s.GrainId.Key.ToString()!.StartsWith($"{run}-warmup-", StringComparison.Ordinal)).GrainId.Key.ToString()!;
-        var warmUp = await Api.OkAsync(await Api.GetAsync($"/api/runs/{warmUpId}"));
-        Assert.Equal("completed", warmUp.GetProperty("progress").GetProperty("phase").GetString());
-        Assert.True(warmUp.GetProperty("progress").GetProperty("deliveries").GetInt64() > 0, "the warm-up delivered nothing");
+        Assert.Equal("warming-up", Phase(started));
+        var warmUpId = started.GetProperty("warmUpRunId").GetString()!;
+        Assert.StartsWith($"{run}-warmup-", warmUpId, StringComparison.Ordinal);
 
         var listed = await ListedRunsAsync();
         Assert.Contains(run, listed.Keys);
         Assert.DoesNotContain(warmUpId, listed.Keys);
+
+        var running = await Eventually.UntilAsync(
+            async () => await Api.OkAsync(await Api.GetAsync($"/api/runs/{run}")),
+            status => Phase(status) == "running" && status.GetProperty("progress").GetProperty("deliveries").GetInt64() > 0,
+            because: "the run begins once its warm-up is over, and delivers");
+        Assert.Equal(warmUpId, running.GetProperty("warmUpRunId").GetString());
+        Assert.Equal(4, running.GetProperty("subnets")[0].GetProperty("nodes").GetArrayLength());
+
+        var warmUp = await Api.OkAsync(await Api.GetAsync($"/api/runs/{warmUpId}"));
+        Assert.Equal("completed", Phase(warmUp));
+        Assert.True(warmUp.GetProperty("progress").GetProperty("deliveries").GetInt64() > 0, "the warm-up delivered nothing");
+        Assert.DoesNotContain(warmUpId, (await ListedRunsAsync()).Keys);
         await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
+    }
+
+    [Fact]
+    public async Task A_run_stopped_while_it_warms_up_never_begins_and_says_why()
+    {
+        const string run = "runs-stopped-warming";
+        var started = await Api.OkAsync(await Api.PostAsync($"/api/runs?id={run}&warmup=30", Scenarios.Small("stopped-warming", nodes: 4)), HttpStatusCode.Created);
+        var warmUpId = started.GetProperty("warmUpRunId").GetString()!;
+
+        // Nothing of the run exists yet to take a fault or report on.
+        await Api.ProblemAsync(await Api.PostAsync($"/api/runs/{run}/nodes/app-n0/crash", null), HttpStatusCode.Conflict);
+        await Api.ProblemAsync(await Api.GetAsync($"/api/runs/{run}/report"), HttpStatusCode.Conflict, "run");
+
+        var stopped = await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
+        Assert.Equal("failed", Phase(stopped));
+        Assert.Contains("warm-up", stopped.GetProperty("progress").GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, stopped.GetProperty("progress").GetProperty("deliveries").GetInt64());
+        Assert.Equal("completed", Phase(await Api.OkAsync(await Api.GetAsync($"/api/runs/{warmUpId}"))));
+
+        var report = await Api.ProblemAsync(await Api.GetAsync($"/api/runs/{run}/report"), HttpStatusCode.Conflict, "run");
+        Assert.Contains("warm-up", report.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -129,6 +155,8 @@ public sealed class RunEndpointTests(ServerFixture fixture)
     }
 
     /// <summary>The listed runs: run id to scenario name.</summary>
+    private static string? Phase(JsonElement status) => status.GetProperty("progress").GetProperty("phase").GetString();
+
     private async Task<Dictionary<string, string>> ListedRunsAsync() =>
         (await Api.OkAsync(await Api.GetAsync("/api/runs"))).EnumerateArray()
             .ToDictionary(r => r.GetProperty("runId").GetString()!, r => r.GetProperty("scenario").GetString() ?? "");

@@ -14,9 +14,12 @@ public interface IRunGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Validates and starts the scenario; throws <see cref="ScenarioException"/> before anything is created. A
-    /// <see cref="RunKind.WarmUp"/> run goes in no run list.
+    /// <see cref="RunKind.WarmUp"/> run goes in no run list. With <paramref name="warmUpSeconds"/> above 0 (at most
+    /// <see cref="WarmUpScenario.MaxSeconds"/>) the run is listed at once and first runs
+    /// <see cref="WarmUpScenario"/>'s cut of the scenario as a warm-up run of its own, in <see cref="RunPhase.WarmingUp"/>,
+    /// then begins.
     /// </summary>
-    Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured);
+    Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured, double warmUpSeconds = 0);
 
     /// <summary>The run's progress; answered even while the run is busy (a node resuming after its silo stopped asks).</summary>
     [AlwaysInterleave]

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace OrleansGossip.Abstractions.Runs;
 
 [GenerateSerializer]
@@ -9,4 +11,16 @@ public enum RunPhase : byte
     Reporting,
     Completed,
     Failed,
+
+    /// <summary>
+    /// The run waits for a warm-up run of its scenario to end before it begins (<see cref="IRunGrain.StartAsync"/>);
+    /// last, so that the phases stored before it keep their values.
+    /// </summary>
+    WarmingUp,
+}
+
+public static class RunPhases
+{
+    /// <summary>The phase as the API writes it and the dashboard shows it: <c>running</c>, <c>warming-up</c>.</summary>
+    public static string WireName(this RunPhase phase) => JsonNamingPolicy.KebabCaseLower.ConvertName(phase.ToString());
 }

@@ -10,6 +10,9 @@ public static class WarmUpScenario
     /// <summary>Enough subnets for every path of the scenario's to get hot, few enough to take seconds on any scenario.</summary>
     public const int MaxSubnets = 20;
 
+    /// <summary>The longest warm-up, in emulated seconds at time scale 1.</summary>
+    public const double MaxSeconds = 600;
+
     /// <summary>Emulated seconds a warm-up run drains for after its workload.</summary>
     public const double DrainSeconds = 2;
 

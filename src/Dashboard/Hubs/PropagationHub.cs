@@ -22,7 +22,7 @@ public sealed class PropagationHub(IGrainFactory grains, DashboardWatchers watch
         var runs = all.Skip(Math.Max(0, all.Count - ListedRuns)).ToList();
         var progress = await Task.WhenAll(runs.Select(r => grains.GetGrain<IRunGrain>(r.RunId).GetProgressAsync()));
         return runs
-            .Select((r, i) => new RunEntry(r.RunId, r.Scenario, r.Protocol, r.StartedAtUtc, r.Subnets, progress[i].Phase.ToString().ToLowerInvariant()))
+            .Select((r, i) => new RunEntry(r.RunId, r.Scenario, r.Protocol, r.StartedAtUtc, r.Subnets, progress[i].Phase.WireName()))
             .Reverse()
             .ToList();
     }

@@ -518,10 +518,13 @@ public sealed class RunView(string runId, TimeProvider wall)
         return down is null ? members.Count : members.Count(m => !down.Contains(m.Value));
     }
 
-    /// <summary>The subnet's members at the registry's latest version; before the registry is read, the run's nodes.</summary>
+    /// <summary>
+    /// The subnet's members at the registry's latest version; before the registry is read or holds the subnet (a run
+    /// warming up has not created its subnets yet), the run's nodes.
+    /// </summary>
     private List<NodeId> Members(SubnetId subnet)
     {
-        if (_registry is { } registry)
+        if (_registry is { } registry && registry.Subnets.Any(s => s.Id == subnet))
         {
             return registry.Nodes.Where(n => n.Subnet == subnet).Select(n => n.Id).ToList();
         }
@@ -554,7 +557,7 @@ public sealed class RunView(string runId, TimeProvider wall)
         return seconds <= 0 ? 0 : Math.Round((_deliveries - deliveries) / seconds, 1);
     }
 
-    private static string Phase(RunProgress? progress) => (progress?.Phase ?? RunPhase.NotStarted).ToString().ToLowerInvariant();
+    private static string Phase(RunProgress? progress) => (progress?.Phase ?? RunPhase.NotStarted).WireName();
 
     private static int IndexOf(IReadOnlyList<string> values, string value)
     {

@@ -13,10 +13,8 @@ namespace OrleansGossip.Gateway.Endpoints;
 /// <summary><c>/api/runs</c>: start a scenario (the files' format), list runs, read a run's status and report, stop it.</summary>
 public static partial class RunEndpoints
 {
-    /// <summary>The longest warm-up a request may ask for, in emulated seconds at time scale 1: the request waits for it.</summary>
+    /// <summary>The longest warm-up a request may ask for, in emulated seconds at time scale 1.</summary>
     private const double MaxWarmUpSeconds = 30;
-
-    private static readonly TimeSpan WarmUpPollInterval = TimeSpan.FromMilliseconds(200);
 
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
@@ -33,7 +31,7 @@ public static partial class RunEndpoints
 
         var writes = write.MapGroup("/runs").WithTags("Runs");
         writes.MapPost("", StartAsync)
-            .WithSummary("Starts a scenario, given in the scenario files' format; ?id= names the run; ?warmup= runs a warm-up of it first (emulated seconds, at most 30; the request waits for it)")
+            .WithSummary("Starts a scenario, given in the scenario files' format; ?id= names the run; ?warmup= runs a warm-up of it first (emulated seconds, at most 30), the run warming-up meanwhile")
             .Accepts<ScenarioSpec>("application/json")
             .Produces<RunStatus>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -59,7 +57,7 @@ public static partial class RunEndpoints
         {
             RunPhase.Completed => TypedResults.Ok(await grain.GetReportAsync()),
             RunPhase.Failed => throw GatewayProblemException.Conflict("run", $"run '{run}' failed: {status.Progress.Error}"),
-            _ => throw GatewayProblemException.Conflict("run", $"run '{run}' is {status.Progress.Phase.ToString().ToLowerInvariant()}; its report comes when it completes"),
+            _ => throw GatewayProblemException.Conflict("run", $"run '{run}' is {status.Progress.Phase.WireName()}; its report comes when it completes"),
         };
     }
 
@@ -90,12 +88,7 @@ public static partial class RunEndpoints
             throw GatewayProblemException.Conflict("id", $"run '{id}' exists already");
         }
 
-        if (warmUpSeconds > 0)
-        {
-            await WarmUpAsync(grains, id, scenario, warmUpSeconds, request.HttpContext.RequestAborted);
-        }
-
-        await run.StartAsync(scenario);
+        await run.StartAsync(scenario, RunKind.Measured, warmUpSeconds);
         return TypedResults.Created($"{request.PathBase}/api/runs/{id}", await run.GetStatusAsync());
     }
 
@@ -115,27 +108,6 @@ public static partial class RunEndpoints
         }
 
         return seconds;
-    }
-
-    /// <summary>
-    /// Runs the warm-up of <paramref name="scenario"/> (<see cref="WarmUpScenario"/>) on the cluster as a
-    /// <see cref="RunKind.WarmUp"/> run and waits for its end, so that the run that follows does not lag in its first
-    /// second on silos that have not run such code before. A warm-up that fails does not keep the run from starting.
-    /// </summary>
-    private static async Task WarmUpAsync(IGrainFactory grains, string id, ScenarioSpec scenario, double seconds, CancellationToken aborted)
-    {
-        var warmUpScenario = WarmUpScenario.Of(scenario, seconds);
-        if (ScenarioValidator.Validate(warmUpScenario).Count > 0)
-        {
-            return;
-        }
-
-        var warmUp = grains.GetGrain<IRunGrain>($"{id}-warmup-{Guid.NewGuid():N}");
-        await warmUp.StartAsync(warmUpScenario, RunKind.WarmUp);
-        while ((await warmUp.GetProgressAsync()).Phase is not (RunPhase.Completed or RunPhase.Failed))
-        {
-            await Task.Delay(WarmUpPollInterval, aborted);
-        }
     }
 
     private static async Task<IResult> StopAsync(string run, IGrainFactory grains)

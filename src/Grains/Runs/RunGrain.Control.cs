@@ -36,7 +36,8 @@ public sealed partial class RunGrain
             _scenario?.TimeScale ?? 0,
             _clock?.EpochUtc,
             subnets,
-            faults?.Events.ToList() ?? _report?.Faults ?? []));
+            faults?.Events.ToList() ?? _report?.Faults ?? [],
+            _warmUpRunId));
     }
 
     public async Task<FaultEvent> ApplyFaultAsync(FaultSpec fault)
@@ -139,7 +140,7 @@ public sealed partial class RunGrain
     {
         if (_phase is not (RunPhase.Running or RunPhase.Draining) || _faults is null || _clock is null)
         {
-            throw new InvalidOperationException($"run '{RunId}' is {_phase.ToString().ToLowerInvariant()}, not running");
+            throw new InvalidOperationException($"run '{RunId}' is {_phase.WireName()}, not running");
         }
 
         return _faults;

@@ -25,6 +25,9 @@ public sealed partial class RunGrain(
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>How often a run that warms up asks whether its warm-up run is over (wall time).</summary>
+    private static readonly TimeSpan WarmUpPollPeriod = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How often a running run stores a checkpoint of its progress (wall time).</summary>
     private static readonly TimeSpan CheckpointPeriod = TimeSpan.FromSeconds(2);
 
@@ -56,6 +59,7 @@ public sealed partial class RunGrain(
     private double _submittedUpToMs;
     private DateTimeOffset _checkpointedAt;
     private bool _nodesRestored;
+    private string? _warmUpRunId;
 
     /// <summary>The collector's pauses the emulator's clock had left out when this activation began to drive the run.</summary>
     private TimeSpan _pausesExcludedAtStart;
@@ -75,6 +79,17 @@ public sealed partial class RunGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = record.State;
+        _warmUpRunId = stored.WarmUpRunId;
+        if (stored.Phase == RunPhase.WarmingUp && stored.Scenario is { } warming && _warmUpRunId is not null)
+        {
+            // The warm-up run goes on from its own checkpoint; wait for it again.
+            _scenario = warming;
+            _plans = warming.Subnets.Select(SubnetPlan.From).ToList();
+            _phase = RunPhase.WarmingUp;
+            _timer = this.RegisterGrainTimer(OnWarmingUpTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, WarmUpPollPeriod) { KeepAlive = true });
+            return Task.CompletedTask;
+        }
+
         if (stored.Scenario is not { } scenario || stored.Clock is not { } clock)
         {
             return Task.CompletedTask;
@@ -112,7 +127,7 @@ public sealed partial class RunGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured)
+    public async Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured, double warmUpSeconds = 0)
     {
         if (_phase != RunPhase.NotStarted)
         {
@@ -122,6 +137,14 @@ public sealed partial class RunGrain(
         if (RunId.Contains('/'))
         {
             throw new ArgumentException($"run id '{RunId}' must not contain '/'");
+        }
+
+        if (warmUpSeconds is not (>= 0 and <= WarmUpScenario.MaxSeconds) || (kind == RunKind.WarmUp && warmUpSeconds > 0))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(warmUpSeconds),
+                warmUpSeconds,
+                kind == RunKind.WarmUp ? "a warm-up run has no warm-up of its own" : $"a warm-up lasts from 0 to {WarmUpScenario.MaxSeconds} emulated seconds");
         }
 
         var problems = ScenarioValidator.Validate(scenario);
@@ -136,6 +159,76 @@ public sealed partial class RunGrain(
                 $"this silo's clock leaves out the collector's pauses (Emulator:ExcludeCollectorPauses), which only a silo that runs alone may do: the cluster has {silos} silos, whose clocks would drift apart");
         }
 
+        var warmUp = WarmUpScenario.Of(scenario, warmUpSeconds);
+        return warmUpSeconds > 0 && ScenarioValidator.Validate(warmUp).Count == 0
+            ? await WarmUpAsync(scenario, warmUp)
+            : await BeginAsync(scenario, kind);
+    }
+
+    /// <summary>
+    /// Lists the run and starts its warm-up run; <see cref="OnWarmingUpTickAsync"/> begins the run once that is over,
+    /// so that the caller need not wait for it.
+    /// </summary>
+    private async Task<RunProgress> WarmUpAsync(ScenarioSpec scenario, ScenarioSpec warmUp)
+    {
+        _scenario = scenario;
+        _plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
+        _warmUpRunId = $"{RunId}-warmup-{Guid.NewGuid():N}";
+        _phase = RunPhase.WarmingUp;
+        await CheckpointAsync();
+        await ListAsync(scenario, wall.GetUtcNow());
+        try
+        {
+            await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId).StartAsync(warmUp, RunKind.WarmUp);
+        }
+        catch (Exception e)
+        {
+            // A warm-up that cannot start does not keep the run from beginning.
+            LogWarmUpFailed(logger, RunId, e.Message);
+            return await BeginAsync(scenario, RunKind.Measured);
+        }
+
+        _timer = this.RegisterGrainTimer(OnWarmingUpTickAsync, new GrainTimerCreationOptions(WarmUpPollPeriod, WarmUpPollPeriod) { KeepAlive = true });
+        LogWarmingUp(logger, RunId, _warmUpRunId, warmUp.DurationSeconds);
+        return Progress();
+    }
+
+    /// <summary>Begins the run once its warm-up run is over, whether it completed or failed.</summary>
+    private async Task OnWarmingUpTickAsync(CancellationToken cancellationToken)
+    {
+        if (_phase != RunPhase.WarmingUp || _scenario is not { } scenario)
+        {
+            return;
+        }
+
+        var warmUp = await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId!).GetProgressAsync();
+        if (warmUp.Phase is not (RunPhase.Completed or RunPhase.Failed))
+        {
+            return;
+        }
+
+        _timer?.Dispose();
+        if (warmUp.Phase == RunPhase.Failed)
+        {
+            LogWarmUpFailed(logger, RunId, warmUp.Error ?? "no report");
+        }
+
+        try
+        {
+            await BeginAsync(scenario, RunKind.Measured);
+        }
+        catch (Exception e)
+        {
+            _phase = RunPhase.Failed;
+            _error = $"the run could not begin after its warm-up: {e.Message}";
+            LogNotBegun(logger, e, RunId);
+            await CheckpointAsync();
+        }
+    }
+
+    /// <summary>Creates the run's subnets and nodes and begins its workload.</summary>
+    private async Task<RunProgress> BeginAsync(ScenarioSpec scenario, RunKind kind)
+    {
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
         await Task.Run(() => Nodes.NodeCertificates.Prepare(plans.SelectMany(p => p.Nodes)));
@@ -168,12 +261,16 @@ public sealed partial class RunGrain(
         LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes, kind);
         if (kind == RunKind.Measured)
         {
-            await GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
-                .AddAsync(new RunListing(RunId, scenario.Name, scenario.Protocol, clock.EpochUtc, plans.Select(p => p.Id.Value).ToList()));
+            await ListAsync(scenario, clock.EpochUtc);
         }
 
         return Progress();
     }
+
+    /// <summary>Puts the run in the cluster's run list, or moves it to the end with <paramref name="startedAtUtc"/>.</summary>
+    private Task ListAsync(ScenarioSpec scenario, DateTimeOffset startedAtUtc) =>
+        GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
+            .AddAsync(new RunListing(RunId, scenario.Name, scenario.Protocol, startedAtUtc, scenario.Subnets.Select(s => s.Id).ToList()));
 
     public Task<RunProgress> GetProgressAsync() => Task.FromResult(Progress());
 
@@ -186,6 +283,15 @@ public sealed partial class RunGrain(
         if (_phase is RunPhase.Running or RunPhase.Draining)
         {
             await FinishAsync(_clock is { } clock ? clock.EmulatedMs(wall.GetUtcNow()) / 1000 : null);
+        }
+        else if (_phase == RunPhase.WarmingUp)
+        {
+            // Nothing of the scenario ran, so there is nothing to report on: the run ends failed, saying why.
+            _timer?.Dispose();
+            _phase = RunPhase.Failed;
+            _error = "stopped during its warm-up, before its scenario began";
+            await CheckpointAsync();
+            await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId!).StopAsync();
         }
     }
 
@@ -288,6 +394,7 @@ public sealed partial class RunGrain(
             Report = _report,
             Rows = [.. _rows],
             NodesRestored = _nodesRestored,
+            WarmUpRunId = _warmUpRunId,
         };
         try
         {
@@ -472,6 +579,15 @@ public sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} started: scenario {Scenario}, protocol {Protocol}, {Nodes} nodes, a {Kind} run")]
     private static partial void LogStarted(ILogger logger, string runId, string scenario, string protocol, int nodes, RunKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} warms up first: {Seconds} emulated seconds of run {WarmUpRunId}")]
+    private static partial void LogWarmingUp(ILogger logger, string runId, string warmUpRunId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not begin after its warm-up")]
+    private static partial void LogNotBegun(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its warm-up failed ({Error}); the run begins without it")]
+    private static partial void LogWarmUpFailed(ILogger logger, string runId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: not every node could be told that the run is over; those may go on working")]
     private static partial void LogNodesNotEnded(ILogger logger, Exception exception, string runId);

@@ -40,4 +40,7 @@ public sealed class RunRecord
 
     /// <summary>True once some node of the run lost its state (its silo stopped) and caught up again.</summary>
     [Id(12)] public bool NodesRestored { get; set; }
+
+    /// <summary>The run's warm-up run, when it was started with one (see <see cref="RunPhase.WarmingUp"/>).</summary>
+    [Id(13)] public string? WarmUpRunId { get; set; }
 }

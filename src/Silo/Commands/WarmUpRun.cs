@@ -31,7 +31,7 @@ public static class WarmUpRun
 
     /// <summary>The problem with <paramref name="seconds"/> as a warm-up's length, or null when it will do.</summary>
     public static string? Check(double seconds) =>
-        seconds is >= 0 and <= 600 ? null : string.Create(CultureInfo.InvariantCulture, $"--warmup must be from 0 to 600 seconds, not {seconds}");
+        seconds is >= 0 and <= WarmUpScenario.MaxSeconds ? null : string.Create(CultureInfo.InvariantCulture, $"--warmup must be from 0 to {WarmUpScenario.MaxSeconds} seconds, not {seconds}");
 
     /// <summary>
     /// Whether a command must refuse <paramref name="seconds"/> (<see cref="Check"/>); when it must, the problem has been
