@@ -11,6 +11,8 @@ namespace OrleansGossip.Grains.Placement;
 /// Chooses a node's silo by rendezvous hashing of its subnet: each compatible silo scores the subnet, the highest
 /// score wins. Every node of a subnet gets the same silo, whichever silo asks, and a silo that joins or leaves moves
 /// only the subnets it wins or held. With <see cref="NodePlacement.Random"/> it places nodes on a random silo instead.
+/// A placement hint in the request's context (<see cref="IPlacementDirector.PlacementHintKey"/>, as Orleans' own
+/// directors take it) comes first: a silo's warm-up places its runs' nodes on itself so.
 /// </summary>
 public sealed class NodePlacementDirector(IOptions<EmulatorOptions> options) : IPlacementDirector
 {
@@ -20,6 +22,11 @@ public sealed class NodePlacementDirector(IOptions<EmulatorOptions> options) : I
         if (silos.Length == 0)
         {
             throw new OrleansException($"no silo can host {target.GrainIdentity}");
+        }
+
+        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, silos) is { } hinted)
+        {
+            return Task.FromResult(hinted);
         }
 
         var chosen = options.Value.NodePlacement == NodePlacement.Random
