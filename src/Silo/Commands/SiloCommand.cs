@@ -13,8 +13,9 @@ namespace OrleansGossip.Silo.Commands;
 /// <summary>
 /// <c>silo</c>: one silo of a cluster, found through the <c>Clustering</c> configuration section (localhost on this
 /// machine by default; environment variables such as <c>Clustering__Provider=redis</c> set it), with mutual TLS from <c>--certs &lt;dir&gt;</c> (made by
-/// <c>certs create</c>) or from the <c>Tls</c> configuration section. It runs until stopped, or, with <c>--run</c>,
-/// waits for <c>--silos</c> silos, runs the scenario across them, writes its report and stops.
+/// <c>certs create</c>) or from the <c>Tls</c> configuration section. It warms itself up (<see cref="SiloWarmUp"/>) and
+/// runs until stopped, or, with <c>--run</c>, waits for <c>--silos</c> silos, runs the scenario across them, writes its
+/// report and stops.
 /// </summary>
 public static class SiloCommand
 {
@@ -30,7 +31,7 @@ public static class SiloCommand
         var silos = new Option<int>("--silos") { Description = "With --run: the silos to wait for.", DefaultValueFactory = _ => 2 };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "With --run: the report folder.", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var warmup = WarmUpRun.CreateOption(
-            $"With --run: emulated seconds of a warm-up run of the scenario across the cluster once it is whole (time scale 1, at most {WarmUpScenario.MaxSubnets} of its subnets, no faults, in no report) before the measured run; 0 for none.");
+            $"Emulated seconds of the silo's warm-up once it has started: every protocol on {SiloWarmUp.SubnetsPerProtocol} subnets placed on this silo (time scale 1, in no run list), part of its readiness. With --run instead: a warm-up run of the scenario across the cluster once it is whole (at most {WarmUpScenario.MaxSubnets} of its subnets, no faults, in no report) before the measured run. 0 for none.");
 
         var command = new Command("silo", "Run one silo of a multi-silo cluster on this machine, with mutual TLS.")
         {
@@ -61,6 +62,7 @@ public static class SiloCommand
                 GatewayPort = parse.GetValue(gatewayPort),
                 PrimarySiloPort = parse.GetValue(primary),
                 Tls = !parse.GetValue(insecure),
+                WarmUpSeconds = scenarioFile is null ? warmupSeconds : 0,
                 // The command owns Ctrl+C and SIGTERM: it stops a run it drives and writes its report, then the silo.
                 ConfigureSilo = silo => silo.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>(),
                 ConfigureTls = certificates is null ? null : tls =>

@@ -60,6 +60,10 @@ public static partial class ClusterSilo
 
             settings.ConfigureSilo?.Invoke(silo);
         });
+        if (settings.WarmUpSeconds > 0)
+        {
+            SiloWarmUp.Add(builder.Services, settings.WarmUpSeconds, SiloHealthServer.ReadyTag);
+        }
 
         var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClusterSilo).FullName!);

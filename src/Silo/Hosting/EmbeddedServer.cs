@@ -62,10 +62,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddGossipEmulator()
             .AddDashboard());
-        // After the silo: hosted services start in order, and the warm-up needs the silo started.
-        builder.Services.AddSingleton(provider => new SiloWarmUp(provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILogger<SiloWarmUp>>(), warmUpSeconds));
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<SiloWarmUp>());
-        builder.Services.AddHealthChecks().AddCheck<SiloWarmUp>("warm-up");
+        SiloWarmUp.Add(builder.Services, warmUpSeconds);
         builder.Services.AddOrleansGossipGateway();
         builder.Services.AddOrleansGossipDashboard();
         configure?.Invoke(builder);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Runtime.Placement;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
@@ -8,15 +9,16 @@ using OrleansGossip.Silo.Commands;
 namespace OrleansGossip.Silo.Hosting;
 
 /// <summary>
-/// The warm-up of <c>serve</c>'s silo, whose runs come later through the HTTP API: once it has started, a few emulated
-/// seconds of every protocol on subnets of their own, consensus and ingress, at time scale 1, as
-/// <see cref="RunKind.WarmUp"/> runs that no run list shows. Without it, the first run started on a fresh silo lags in its
-/// first second while the runtime compiles the nodes' code again, optimized (see <see cref="WarmUpRun"/>, which does the
-/// same for one scenario on the command line). A silo of a cluster does not warm up so: it places nodes across the
-/// cluster, and a silo joining a busy cluster would load the silos that run others' runs. As a health check it is
-/// healthy once the warm-up is over (or there is none), so that a script can wait for it at <c>/healthz</c>.
+/// The warm-up of a silo whose runs come later (<c>serve</c>'s, through the HTTP API; a cluster's, <c>silo</c>): once
+/// it has started, a few emulated seconds of every protocol on subnets of their own, consensus and ingress, at time
+/// scale 1, as <see cref="RunKind.WarmUp"/> runs that no run list shows. Without it, the first run started on a fresh
+/// silo lags in its first second while the runtime compiles the nodes' code again, optimized (see
+/// <see cref="WarmUpRun"/>, which does the same for one scenario on the command line). The runs, their nodes and
+/// registries are placed on this silo (Orleans' placement hint), so that a silo joining a busy cluster warms itself up
+/// and loads no other. As a health check it is healthy once the warm-up is over (or there is none), so that a script
+/// can wait for it at <c>/healthz</c> and Kubernetes at the readiness probe.
 /// </summary>
-public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp> logger, double seconds) : BackgroundService, IHealthCheck
+public sealed partial class SiloWarmUp(IGrainFactory grains, ILocalSiloDetails silo, ILogger<SiloWarmUp> logger, double seconds) : BackgroundService, IHealthCheck
 {
     /// <summary>Enough for each protocol's paths to get hot, few enough to take a few seconds of two cores.</summary>
     public const int SubnetsPerProtocol = 6;
@@ -51,6 +53,19 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp>
             },
         }).ToList();
 
+    /// <summary>
+    /// Adds a warm-up of <paramref name="seconds"/> to a silo's host, with its health check (<paramref name="tags"/>);
+    /// after <c>UseOrleans</c>, since hosted services start in order and the warm-up needs the silo started.
+    /// </summary>
+    public static IServiceCollection Add(IServiceCollection services, double seconds, params string[] tags)
+    {
+        services.AddSingleton(provider => new SiloWarmUp(
+            provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILocalSiloDetails>(), provider.GetRequiredService<ILogger<SiloWarmUp>>(), seconds));
+        services.AddHostedService(provider => provider.GetRequiredService<SiloWarmUp>());
+        services.AddHealthChecks().AddCheck<SiloWarmUp>("warm-up", tags: tags);
+        return services;
+    }
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(Completion.IsCompleted
             ? HealthCheckResult.Healthy(seconds > 0 ? "warmed up" : "no warm-up")
@@ -65,10 +80,12 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp>
         }
 
         var took = Stopwatch.StartNew();
+        // Every grain the warm-up's calls activate goes on this silo; the hint flows with them from the runs to their nodes.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
         try
         {
             var reports = await Task.WhenAll(Scenarios(seconds).Select(scenario => RunCommand.RunToCompletionAsync(
-                grains.GetGrain<IRunGrain>(RunCommand.NewRunId(scenario)), scenario, new ProgressLine(TextWriter.Null, interactive: false), stoppingToken, RunKind.WarmUp)));
+                grains.GetGrain<IRunGrain>(RunId(scenario)), scenario, new ProgressLine(TextWriter.Null, interactive: false), stoppingToken, RunKind.WarmUp)));
             if (reports.Contains(null))
             {
                 LogFailed(logger, null);
@@ -86,6 +103,9 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILogger<SiloWarmUp>
             _done.SetResult(null);
         }
     }
+
+    /// <summary>The id of a warm-up run: made unique, since silos that join a cluster together warm up at the same time.</summary>
+    private static string RunId(ScenarioSpec scenario) => $"{RunCommand.NewRunId(scenario)}-{Guid.NewGuid():N}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:F1} wall s")]
     private static partial void LogWarmedUp(ILogger logger, double seconds);
