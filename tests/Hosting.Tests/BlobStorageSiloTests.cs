@@ -106,9 +106,59 @@ public sealed class BlobStorageSiloTests(AzuriteServer azurite) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task A_warm_up_run_stores_neither_its_record_nor_its_nodes_and_uploads_no_report()
+    {
+        var silo = Silo($"warm-{Guid.NewGuid():N}"[..30]);
+        var host = await HostingSilos.StartSiloAsync(silo.Settings("warm-1"), silo.ExportConfiguration("reports-" + Guid.NewGuid().ToString("N")[..12]));
+        try
+        {
+            var grains = host.Grains();
+            var warmUpId = TestRuns.NewId("warm-up");
+            var warmUp = grains.GetGrain<IRunGrain>(warmUpId);
+            await warmUp.StartAsync(TestScenarios.Traffic(GossipProtocol.AdvertGossip), RunKind.WarmUp);
+            await Poll.UntilAsync(async () => (await warmUp.GetProgressAsync()).Phase == RunPhase.Completed, "the warm-up run completes", TimeSpan.FromMinutes(2));
+            // Not interleaved with the run's reporting: it answers once the run's exports, had it any, are done.
+            Assert.True((await warmUp.GetReportAsync())?.Emulator.Deliveries > 0, "the warm-up run delivered nothing");
+
+            // A measured run beside it is stored and uploaded as before.
+            var measured = await ClusterChecks.RunsTrafficAsync(grains, "measured");
+            var exports = new BlobContainerClient(azurite.ConnectionString, silo.ExportContainer!);
+            await Poll.UntilAsync(
+                async () => await BlobNamesAsync(exports, BlobReportExporter.FolderOf(measured.RunId)) is { Count: 3 },
+                "the measured run's report is uploaded");
+            Assert.Empty(await BlobNamesAsync(exports, BlobReportExporter.FolderOf(warmUpId)));
+
+            var state = await BlobNamesAsync(new BlobContainerClient(azurite.ConnectionString, silo.Container), "");
+            Assert.Contains(state, name => name.Contains("/run/", StringComparison.Ordinal) && name.Contains(measured.RunId, StringComparison.Ordinal));
+            Assert.Contains(state, name => name.Contains("/node/", StringComparison.Ordinal) && name.Contains(measured.RunId, StringComparison.Ordinal));
+            Assert.DoesNotContain(state, name => (name.Contains("/run/", StringComparison.Ordinal) || name.Contains("/node/", StringComparison.Ordinal)) && name.Contains(warmUpId, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await host.StopQuietlyAsync();
+        }
+    }
+
+    private static async Task<List<string>> BlobNamesAsync(BlobContainerClient container, string prefix)
+    {
+        var names = new List<string>();
+        if (await container.ExistsAsync(TestContext.Current.CancellationToken))
+        {
+            await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, TestContext.Current.CancellationToken))
+            {
+                names.Add(Uri.UnescapeDataString(blob.Name));
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>One single-silo cluster after another on the same blob container (and service id).</summary>
     private sealed class ClusterSiloSettingsFor(string connectionString, string container)
     {
+        public string Container => container;
+
         public string? ExportContainer { get; private set; }
 
         public OrleansGossip.Silo.Hosting.ClusterSiloSettings Settings(string name)

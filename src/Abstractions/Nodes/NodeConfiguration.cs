@@ -6,7 +6,8 @@ namespace OrleansGossip.Abstractions.Nodes;
 /// <summary>
 /// Everything a node grain needs to take part in a run; <see cref="Consensus"/> when the node runs consensus rounds,
 /// <see cref="Topology"/> for how its subnet is connected (null: a full mesh) and <see cref="BehaviourSettings"/> for the
-/// parameters of its behaviour (null: the defaults).
+/// parameters of its behaviour (null: the defaults). An <see cref="Ephemeral"/> node (a warm-up run's) keeps its
+/// configuration in memory only: nothing resumes it after its silo stops, so it writes nothing to storage.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeConfiguration(
@@ -22,4 +23,5 @@ public sealed record NodeConfiguration(
     ulong Seed,
     ConsensusSpec? Consensus = null,
     TopologySettings? Topology = null,
-    BehaviourSettings? BehaviourSettings = null);
+    BehaviourSettings? BehaviourSettings = null,
+    bool Ephemeral = false);

@@ -124,8 +124,11 @@ public sealed partial class NodeGrain(
         }
 
         await ApplyConfigurationAsync(configuration);
-        stored.State = new StoredNodeConfiguration { Configuration = configuration };
-        await stored.WriteStateAsync();
+        if (!configuration.Ephemeral)
+        {
+            stored.State = new StoredNodeConfiguration { Configuration = configuration };
+            await stored.WriteStateAsync();
+        }
     }
 
     private async Task ApplyConfigurationAsync(NodeConfiguration configuration)

@@ -1,6 +1,7 @@
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 
 namespace OrleansGossip.Grains.Runs;
@@ -8,9 +9,10 @@ namespace OrleansGossip.Grains.Runs;
 /// <summary>
 /// Makes each node's registry record and run configuration from its subnet's plan: its region, its links (the
 /// link model, and the regions' latencies from its own region), the subnet's topology and its behaviour's
-/// parameters. Nodes configured at the start and nodes added later are configured alike.
+/// parameters. Nodes configured at the start and nodes added later are configured alike; a warm-up run's are
+/// <see cref="NodeConfiguration.Ephemeral"/>.
 /// </summary>
-public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, GossipProtocol protocol, GossipSettings gossip, RunClock clock)
+public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, GossipProtocol protocol, GossipSettings gossip, RunClock clock, RunKind kind)
 {
     /// <summary>What the registry records of the node at <paramref name="index"/> of <paramref name="plan"/>.</summary>
     public static NodeRecord RecordFor(SubnetPlan plan, int index)
@@ -67,6 +69,7 @@ public sealed class NodeConfigurator(string runId, ScenarioSpec scenario, Gossip
             scenario.Seed,
             scenario.Workload?.Consensus,
             topology,
-            behaviour);
+            behaviour,
+            Ephemeral: kind == RunKind.WarmUp);
     }
 }

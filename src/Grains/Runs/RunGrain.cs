@@ -50,6 +50,7 @@ public sealed partial class RunGrain(
     private RunClock? _clock;
     private IGrainTimer? _timer;
     private RunPhase _phase = RunPhase.NotStarted;
+    private RunKind _kind = RunKind.Measured;
     private long _created;
     private long _expected;
     private long _deliveries;
@@ -201,16 +202,17 @@ public sealed partial class RunGrain(
             return;
         }
 
+        // A warm-up run keeps nothing in storage: one that is not started (any more) was lost with its silo.
         var warmUp = await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId!).GetProgressAsync();
-        if (warmUp.Phase is not (RunPhase.Completed or RunPhase.Failed))
+        if (warmUp.Phase is not (RunPhase.Completed or RunPhase.Failed or RunPhase.NotStarted))
         {
             return;
         }
 
         _timer?.Dispose();
-        if (warmUp.Phase == RunPhase.Failed)
+        if (warmUp.Phase != RunPhase.Completed)
         {
-            LogWarmUpFailed(logger, RunId, warmUp.Error ?? "no report");
+            LogWarmUpFailed(logger, RunId, warmUp.Error ?? "lost with its silo");
         }
 
         try
@@ -229,6 +231,7 @@ public sealed partial class RunGrain(
     /// <summary>Creates the run's subnets and nodes and begins its workload.</summary>
     private async Task<RunProgress> BeginAsync(ScenarioSpec scenario, RunKind kind)
     {
+        _kind = kind;
         var plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         var registry = GrainFactory.GetGrain<IRegistryGrain>(RunId);
         await Task.Run(() => Nodes.NodeCertificates.Prepare(plans.SelectMany(p => p.Nodes)));
@@ -369,16 +372,21 @@ public sealed partial class RunGrain(
     {
         GossipProtocols.TryParse(scenario.Protocol, out var protocol);
         var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };
-        return new NodeConfigurator(RunId, scenario, protocol, gossip, clock);
+        return new NodeConfigurator(RunId, scenario, protocol, gossip, clock, _kind);
     }
 
     /// <summary>
     /// Stores the run as it is now. When another activation of this run has stored it since (two activations after a
-    /// silo was declared dead), this one's write is refused: it stops driving the run and leaves it to the other.
+    /// silo was declared dead), this one's write is refused: it stops driving the run and leaves it to the other. A
+    /// warm-up run stores nothing: nothing resumes it, and its writes would load the cluster's storage while a silo warms up.
     /// </summary>
     private async Task CheckpointAsync()
     {
         _checkpointedAt = wall.GetUtcNow();
+        if (_kind == RunKind.WarmUp)
+        {
+            return;
+        }
         record.State = new RunRecord
         {
             Scenario = _scenario,
@@ -511,7 +519,7 @@ public sealed partial class RunGrain(
             LogNotStored(logger, e, RunId);
         }
 
-        foreach (var exporter in _phase == RunPhase.Completed ? exporters : [])
+        foreach (var exporter in _phase == RunPhase.Completed && _kind == RunKind.Measured ? exporters : [])
         {
             try
             {

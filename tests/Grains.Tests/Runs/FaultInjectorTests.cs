@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Runs;
 using Xunit;
@@ -18,7 +19,7 @@ public sealed class FaultInjectorTests
         // be due a moment after the now it was given for, and wait for the run's next tick.
         var scenario = new ScenarioSpec { Name = "faults", Subnets = [new SubnetSpec { Id = "app", Nodes = 4 }] };
         var plans = new[] { SubnetPlan.From(scenario.Subnets[0]) };
-        var configurator = new NodeConfigurator("run", scenario, GossipProtocol.AdvertGossip, GossipSettings.Default, new RunClock(DateTimeOffset.UnixEpoch, 1));
+        var configurator = new NodeConfigurator("run", scenario, GossipProtocol.AdvertGossip, GossipSettings.Default, new RunClock(DateTimeOffset.UnixEpoch, 1), RunKind.Measured);
         var faults = new FaultInjector(null!, "run", scenario, plans, configurator, NullLogger.Instance);
 
         // A heal with nothing cut calls no node.
