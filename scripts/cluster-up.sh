@@ -6,7 +6,9 @@
 #   scripts/cluster-up.sh            # then: scripts/cluster-down.sh
 #
 # Settings (environment): CLUSTER_DIR (default .cluster), REDIS_PORT (6380), AZURITE_PORT (10000), SILO_PORT (11111,
-# then +1 per silo), GATEWAY_PORT (30000, +1 per silo), API_PORT (5081), DASHBOARD_PORT (5082), SILOS (3).
+# then +1 per silo), GATEWAY_PORT (30000, +1 per silo), API_PORT (5081), DASHBOARD_PORT (5082), SILOS (3), WARMUP
+# (emulated seconds of each silo's own warm-up, 3; 0 for none: the script waits for the warm-ups before it says the
+# cluster is up).
 # Needs redis-server and tools/azurite (./test.sh installs both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,7 @@ gateway_port=${GATEWAY_PORT:-30000}
 api_port=${API_PORT:-5081}
 dashboard_port=${DASHBOARD_PORT:-5082}
 silos=${SILOS:-3}
+warmup=${WARMUP:-3}
 
 if compgen -G "$dir/pids/*.pid" >/dev/null; then
   echo "a cluster is already up (pid files in $dir/pids); stop it with scripts/cluster-down.sh" >&2
@@ -66,6 +69,24 @@ wait_for() {
   exit 1
 }
 
+# wait_for_log NAME PATTERN: until NAME's log has a line matching PATTERN (extended regex), or NAME's process died.
+wait_for_log() {
+  local name=$1 pattern=$2
+  for _ in $(seq 1 360); do
+    if grep -Eq "$pattern" "$dir/logs/$name.log"; then
+      return 0
+    fi
+    if ! kill -0 "$(cat "$dir/pids/$name.pid")" 2>/dev/null; then
+      echo "$name stopped; its log, $dir/logs/$name.log:" >&2
+      tail -n 30 "$dir/logs/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$name's log did not say '$pattern' within three minutes: $dir/logs/$name.log" >&2
+  exit 1
+}
+
 if [ ! -f "$dir/certs/ca.pem" ]; then
   dotnet "$(bin Silo)" certs create --out "$dir/certs" --silos "$silos" --clients gateway,dashboard >"$dir/logs/certs.log"
 fi
@@ -88,7 +109,7 @@ export ReportExport__ConnectionString="$storage"
 
 for i in $(seq 1 "$silos"); do
   start "silo-$i" dotnet "$(bin Silo)" silo --certs "$dir/certs" --name "silo-$i" \
-    --port $((silo_port + i - 1)) --gateway-port $((gateway_port + i - 1))
+    --port $((silo_port + i - 1)) --gateway-port $((gateway_port + i - 1)) --warmup "$warmup"
 done
 for i in $(seq 1 "$silos"); do
   wait_for "silo-$i" $((gateway_port + i - 1))
@@ -104,6 +125,13 @@ start gateway env $(client_tls gateway) "Gateway__Access__ApiKeys__0=$(cat "$dir
 start dashboard env $(client_tls dashboard) dotnet "$(bin Dashboard)" --urls "http://127.0.0.1:$dashboard_port"
 wait_for gateway "$api_port"
 wait_for dashboard "$dashboard_port"
+# Each silo warms itself up once started; a run started before that lags in its first second.
+if [ "$warmup" != 0 ]; then
+  echo "waiting for the silos' warm-ups…"
+  for i in $(seq 1 "$silos"); do
+    wait_for_log "silo-$i" "Warmed up in|The warm-up did not complete"
+  done
+fi
 
 cat <<EOT
 The cluster is up ($silos silos on Redis 127.0.0.1:$redis_port, state and reports in Azurite 127.0.0.1:$azurite_port):
