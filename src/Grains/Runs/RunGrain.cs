@@ -83,7 +83,7 @@ public sealed partial class RunGrain(
         _warmUpRunId = stored.WarmUpRunId;
         if (stored.Phase == RunPhase.WarmingUp && stored.Scenario is { } warming && _warmUpRunId is not null)
         {
-            // The warm-up run goes on from its own checkpoint; wait for it again.
+            // The warm-up run, kept in memory only, goes on where its silo runs, or was lost with its silo: wait for it again.
             _scenario = warming;
             _plans = warming.Subnets.Select(SubnetPlan.From).ToList();
             _phase = RunPhase.WarmingUp;
@@ -177,7 +177,7 @@ public sealed partial class RunGrain(
         _warmUpRunId = $"{RunId}-warmup-{Guid.NewGuid():N}";
         _phase = RunPhase.WarmingUp;
         await CheckpointAsync();
-        await ListAsync(scenario, wall.GetUtcNow());
+        await AddToRunListAsync(scenario, wall.GetUtcNow());
         try
         {
             await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId).StartAsync(warmUp, RunKind.WarmUp);
@@ -264,14 +264,14 @@ public sealed partial class RunGrain(
         LogStarted(logger, RunId, scenario.Name, scenario.Protocol, totalNodes, kind);
         if (kind == RunKind.Measured)
         {
-            await ListAsync(scenario, clock.EpochUtc);
+            await AddToRunListAsync(scenario, clock.EpochUtc);
         }
 
         return Progress();
     }
 
     /// <summary>Puts the run in the cluster's run list, or moves it to the end with <paramref name="startedAtUtc"/>.</summary>
-    private Task ListAsync(ScenarioSpec scenario, DateTimeOffset startedAtUtc) =>
+    private Task AddToRunListAsync(ScenarioSpec scenario, DateTimeOffset startedAtUtc) =>
         GrainFactory.GetGrain<IRunIndexGrain>(IRunIndexGrain.Key)
             .AddAsync(new RunListing(RunId, scenario.Name, scenario.Protocol, startedAtUtc, scenario.Subnets.Select(s => s.Id).ToList()));
 
@@ -294,7 +294,15 @@ public sealed partial class RunGrain(
             _phase = RunPhase.Failed;
             _error = "stopped during its warm-up, before its scenario began";
             await CheckpointAsync();
-            await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId!).StopAsync();
+            try
+            {
+                await GrainFactory.GetGrain<IRunGrain>(_warmUpRunId!).StopAsync();
+            }
+            catch (Exception e)
+            {
+                // The run has stopped all the same; a warm-up that cannot be told ends by itself in seconds.
+                LogWarmUpNotStopped(logger, e, RunId);
+            }
         }
     }
 
@@ -387,6 +395,7 @@ public sealed partial class RunGrain(
         {
             return;
         }
+
         record.State = new RunRecord
         {
             Scenario = _scenario,
@@ -593,6 +602,9 @@ public sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} could not begin after its warm-up")]
     private static partial void LogNotBegun(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its warm-up run could not be stopped with it")]
+    private static partial void LogWarmUpNotStopped(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its warm-up failed ({Error}); the run begins without it")]
     private static partial void LogWarmUpFailed(ILogger logger, string runId, string error);
