@@ -51,11 +51,12 @@ start() {
   echo $! >"$dir/pids/$name.pid"
 }
 
-# wait_for NAME PORT: until something listens on loopback PORT, or NAME's process died.
-wait_for() {
-  local name=$1 port=$2
-  for _ in $(seq 1 240); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+# wait_until NAME SECONDS WHAT COMMAND...: until COMMAND succeeds, or NAME's process died, or SECONDS passed.
+wait_until() {
+  local name=$1 seconds=$2 what=$3
+  shift 3
+  for _ in $(seq 1 $((seconds * 2))); do
+    if "$@"; then
       return 0
     fi
     if ! kill -0 "$(cat "$dir/pids/$name.pid")" 2>/dev/null; then
@@ -65,27 +66,17 @@ wait_for() {
     fi
     sleep 0.5
   done
-  echo "$name did not listen on port $port within two minutes: $dir/logs/$name.log" >&2
+  echo "$name did not $what within $seconds s: $dir/logs/$name.log" >&2
   exit 1
 }
 
-# wait_for_log NAME PATTERN: until NAME's log has a line matching PATTERN (extended regex), or NAME's process died.
-wait_for_log() {
-  local name=$1 pattern=$2
-  for _ in $(seq 1 360); do
-    if grep -Eq "$pattern" "$dir/logs/$name.log"; then
-      return 0
-    fi
-    if ! kill -0 "$(cat "$dir/pids/$name.pid")" 2>/dev/null; then
-      echo "$name stopped; its log, $dir/logs/$name.log:" >&2
-      tail -n 30 "$dir/logs/$name.log" >&2
-      exit 1
-    fi
-    sleep 0.5
-  done
-  echo "$name's log did not say '$pattern' within three minutes: $dir/logs/$name.log" >&2
-  exit 1
-}
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for NAME PORT: until something listens on loopback PORT.
+wait_for() { wait_until "$1" 120 "listen on port $2" listening "$2"; }
+
+# wait_for_log NAME PATTERN: until NAME's log has a line matching PATTERN (extended regex).
+wait_for_log() { wait_until "$1" 180 "say '$2' in its log" grep -Eq "$2" "$dir/logs/$1.log"; }
 
 if [ ! -f "$dir/certs/ca.pem" ]; then
   dotnet "$(bin Silo)" certs create --out "$dir/certs" --silos "$silos" --clients gateway,dashboard >"$dir/logs/certs.log"
