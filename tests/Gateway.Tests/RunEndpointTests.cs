@@ -38,6 +38,12 @@ public sealed class RunEndpointTests(ServerFixture fixture)
         Assert.Equal("app", report.GetProperty("subnets")[0].GetProperty("subnet").GetString());
         Assert.True(report.GetProperty("emulator").GetProperty("deliveries").GetInt64() > 0);
 
+        // Its clock stops with it: a completed run's progress stays where the run ended.
+        var endedAt = stopped.GetProperty("progress").GetProperty("emulatedSeconds").GetDouble();
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        var later = await Api.OkAsync(await Api.GetAsync($"/api/runs/{run}"));
+        Assert.Equal(endedAt, later.GetProperty("progress").GetProperty("emulatedSeconds").GetDouble());
+
         // Stopping again is harmless; a completed run takes no faults.
         await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
         await Api.ProblemAsync(await Api.PostAsync($"/api/runs/{run}/nodes/app-n0/crash", null), HttpStatusCode.Conflict);

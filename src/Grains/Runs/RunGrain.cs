@@ -62,6 +62,9 @@ public sealed partial class RunGrain(
     private bool _nodesRestored;
     private string? _warmUpRunId;
 
+    /// <summary>The emulated time at which the run ended (began reporting, failed); its progress stays there after.</summary>
+    private double? _endedAtSeconds;
+
     /// <summary>The collector's pauses the emulator's clock had left out when this activation began to drive the run.</summary>
     private TimeSpan _pausesExcludedAtStart;
 
@@ -105,6 +108,7 @@ public sealed partial class RunGrain(
         _report = stored.Report;
         _rows = stored.Rows;
         _nodesRestored = stored.NodesRestored;
+        _endedAtSeconds = stored.EndedAtSeconds ?? (stored.Phase is RunPhase.Completed or RunPhase.Failed ? stored.SubmittedUpToMs / 1000 : null);
         _submittedUpToMs = stored.SubmittedUpToMs;
         _plans = scenario.Subnets.Select(SubnetPlan.From).ToList();
         _createdPerSubnet = stored.CreatedPerSubnet.Length == _plans.Count ? stored.CreatedPerSubnet : new long[_plans.Count];
@@ -222,6 +226,7 @@ public sealed partial class RunGrain(
         catch (Exception e)
         {
             _phase = RunPhase.Failed;
+            _endedAtSeconds ??= EmulatedSecondsNow;
             _error = $"the run could not begin after its warm-up: {e.Message}";
             LogNotBegun(logger, e, RunId);
             await CheckpointAsync();
@@ -285,7 +290,7 @@ public sealed partial class RunGrain(
     {
         if (_phase is RunPhase.Running or RunPhase.Draining)
         {
-            await FinishAsync(_clock is { } clock ? clock.EmulatedMs(wall.GetUtcNow()) / 1000 : null);
+            await FinishAsync(EmulatedSecondsNow);
         }
         else if (_phase == RunPhase.WarmingUp)
         {
@@ -412,6 +417,7 @@ public sealed partial class RunGrain(
             Rows = [.. _rows],
             NodesRestored = _nodesRestored,
             WarmUpRunId = _warmUpRunId,
+            EndedAtSeconds = _endedAtSeconds,
         };
         try
         {
@@ -422,6 +428,7 @@ public sealed partial class RunGrain(
             LogSuperseded(logger, e, RunId);
             _timer?.Dispose();
             _phase = RunPhase.Failed;
+            _endedAtSeconds ??= EmulatedSecondsNow;
             _error = e.Message;
             DeactivateOnIdle();
         }
@@ -479,6 +486,7 @@ public sealed partial class RunGrain(
     private async Task FinishAsync(double? stoppedAtSeconds = null)
     {
         _phase = RunPhase.Reporting;
+        _endedAtSeconds ??= EmulatedSecondsNow;
         _timer?.Dispose();
         try
         {
@@ -582,7 +590,7 @@ public sealed partial class RunGrain(
     private RunProgress Progress() => new(
         RunId,
         _phase,
-        _clock is null ? 0 : Math.Max(0, _clock.EmulatedMs(wall.GetUtcNow()) / 1000),
+        _endedAtSeconds ?? EmulatedSecondsNow,
         _scenario?.DurationSeconds ?? 0,
         _created,
         _deliveries,
@@ -590,6 +598,9 @@ public sealed partial class RunGrain(
         LagMsP99,
         options.Value.LagWarningMs,
         _error);
+
+    /// <summary>How far into the run its clock is now, in emulated seconds; 0 before it starts.</summary>
+    private double EmulatedSecondsNow => _clock is null ? 0 : Math.Max(0, _clock.EmulatedMs(wall.GetUtcNow()) / 1000);
 
     /// <summary>How late nodes took their deliveries so far (p99, emulated ms).</summary>
     private double LagMsP99 => _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale;

@@ -43,4 +43,7 @@ public sealed class RunRecord
 
     /// <summary>The run's warm-up run, when it was started with one (see <see cref="RunPhase.WarmingUp"/>).</summary>
     [Id(13)] public string? WarmUpRunId { get; set; }
+
+    /// <summary>The emulated time at which the run ended (began reporting, failed), once it has.</summary>
+    [Id(14)] public double? EndedAtSeconds { get; set; }
 }
