@@ -55,6 +55,11 @@ public sealed class ClusterSiloWarmUpTests
             Assert.Contains(warmUpGrains, s => s.GrainType.Contains(".NodeGrain,", StringComparison.Ordinal));
             Assert.Contains(warmUpGrains, s => s.GrainType.Contains(".RunGrain,", StringComparison.Ordinal));
             Assert.All(warmUpGrains, s => Assert.True(s.SiloAddress.Equals(joiningAddress), $"{s.GrainType} {s.GrainId} is on {s.SiloAddress}, not the joining silo"));
+
+            // The probes that found it warming up wrote no error line each.
+            var healthChecks = joining.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService");
+            Assert.False(healthChecks.IsEnabled(LogLevel.Error));
+            Assert.True(healthChecks.IsEnabled(LogLevel.Critical));
         }
         finally
         {
