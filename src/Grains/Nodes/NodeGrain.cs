@@ -609,7 +609,7 @@ public sealed partial class NodeGrain(
         return new LiveNodeSample(
             configuration.Node,
             configuration.Subnet,
-            configuration.Clock.EmulatedMs(wall.GetUtcNow()),
+            configuration.Clock.NodeMs(wall.GetUtcNow()),
             _crashed,
             version,
             ledger.Finalizations.Count > 0 ? ledger.Finalizations[^1].Height : 0,

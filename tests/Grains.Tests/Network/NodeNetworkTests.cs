@@ -110,6 +110,20 @@ public sealed class NodeNetworkTests : IDisposable
         Assert.Equal([new NodeId("c")], theirs.Envelopes.Select(e => e.From));
     }
 
+    [Fact]
+    public async Task What_a_node_sends_before_its_runs_epoch_leaves_at_the_epoch()
+    {
+        // Nodes are set up before their run begins; what one sends then must not fall due before its peers are set up.
+        var epoch = _wall.GetUtcNow() + TimeSpan.FromMilliseconds(50);
+        var early = new NodeNetwork(Self, Registry, new NetworkSettings { LatencyMs = 20, Model = LinkLatencyModel.Constant }, new RunClock(epoch, 1), _wall, new Random(3), _scheduler);
+
+        Assert.True(early.TrySend(Peer, Request(4)));
+
+        var batch = await _peer.NextAsync();
+        Assert.InRange(TimeSpan.FromTicks(Assert.Single(batch.Dues!).DueTicks - epoch.UtcTicks).TotalMilliseconds, 20, 21);
+        Assert.Equal(epoch, new ScaledTimeProvider(new RunClock(epoch, 1), _wall).GetUtcNow());
+    }
+
     /// <summary>Sends a request to the peer and returns how long after the send it was due, in emulated ms.</summary>
     private async Task<double> SendAndTakeLatencyMsAsync()
     {
