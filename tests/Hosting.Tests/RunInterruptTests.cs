@@ -21,19 +21,10 @@ public sealed class RunInterruptTests
     public async Task A_signal_to_stop_stops_the_run_and_its_report_says_how_far_it_went(string commandName)
     {
         using var folder = new TempFolder("interrupt");
-        var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
-        var scenario = RepositoryFiles.Path("scenarios", "quickstart.json");
-        var siloPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        string[] arguments = commandName == "run"
-            ? [dll, "run", scenario]
-            : [dll, "silo", "--name", "interrupt", "--port", siloPort, "--primary-port", siloPort,
-               "--gateway-port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--insecure", "--run", scenario, "--silos", "1"];
-        using var command = ServerProcess.Start(commandName, "dotnet",
-            [.. arguments, "--out", folder.FullName, "--warmup", "0"],
-            workingDirectory: AppContext.BaseDirectory,
-            environment: new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" });
+        using var command = Start(commandName, folder, warmupSeconds: 0);
 
-        // The progress line, redirected, comes every 2 wall seconds: this one is two emulated seconds in.
+        // The progress line, redirected, comes every 2 wall seconds: this one is two emulated seconds in (1.95 or more:
+        // it shows a tenth).
         await command.WaitForOutputAsync("t=2.", TimeSpan.FromSeconds(120));
         command.Terminate();
         var exitCode = await command.WaitForExitAsync(TimeSpan.FromSeconds(90));
@@ -44,11 +35,48 @@ public sealed class RunInterruptTests
         var report = await JsonSerializer.DeserializeAsync<RunReport>(json, ScenarioLoader.JsonOptions, TestContext.Current.CancellationToken);
         Assert.NotNull(report);
         Assert.NotNull(report.StoppedAtSeconds);
-        Assert.InRange(report.StoppedAtSeconds.Value, 2, report.DurationSeconds - 0.1);
+        Assert.InRange(report.StoppedAtSeconds.Value, 1.95, report.DurationSeconds - 0.1);
 
         // The nodes went on delivering until the stop: the silo did not stop under the run.
         var kinds = report.Subnets.SelectMany(s => s.Kinds).ToList();
         var made = kinds.Sum(k => k.Artifacts);
         Assert.True(report.Emulator.Deliveries >= made * 12 * 0.5, $"{report.Emulator.Deliveries} deliveries for {made} artifacts on 13 nodes");
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("silo")]
+    public async Task A_signal_to_stop_during_the_warm_up_ends_the_command_with_nothing_measured(string commandName)
+    {
+        using var folder = new TempFolder("interrupt-warmup");
+        using var command = Start(commandName, folder, warmupSeconds: 60);
+
+        // The warm-up's progress line (its length is 60 s): the warm-up is under way, the measured run not begun.
+        await command.WaitForOutputAsync("/60s", TimeSpan.FromSeconds(120));
+        command.Terminate();
+        var exitCode = await command.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exitCode == 130, $"exit code {exitCode}:\n{command.Output}");
+        var output = command.Output;
+        Assert.True(output.Contains("Warming up: 60 s of advert-gossip", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("Stopped during the warm-up; nothing was measured.", StringComparison.Ordinal), output);
+        Assert.False(output.Contains("Warmed up in", StringComparison.Ordinal), output);
+        Assert.False(File.Exists(folder.Path(ReportWriter.JsonFileName)));
+    }
+
+    /// <summary>Starts <c>run</c>, or <c>silo --run</c> on a cluster of that one silo, on the quickstart.</summary>
+    private static ServerProcess Start(string commandName, TempFolder folder, double warmupSeconds)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
+        var scenario = RepositoryFiles.Path("scenarios", "quickstart.json");
+        var siloPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        string[] arguments = commandName == "run"
+            ? [dll, "run", scenario]
+            : [dll, "silo", "--name", "interrupt", "--port", siloPort, "--primary-port", siloPort,
+               "--gateway-port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--insecure", "--run", scenario, "--silos", "1"];
+        return ServerProcess.Start(commandName, "dotnet",
+            [.. arguments, "--out", folder.FullName, "--warmup", warmupSeconds.ToString(CultureInfo.InvariantCulture)],
+            workingDirectory: AppContext.BaseDirectory,
+            environment: new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" });
     }
 }

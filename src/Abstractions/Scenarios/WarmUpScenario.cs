@@ -16,6 +16,31 @@ public static class WarmUpScenario
     /// <summary>Emulated seconds a warm-up run drains for after its workload.</summary>
     public const double DrainSeconds = 2;
 
+    /// <summary>Whether a warm-up may last <paramref name="seconds"/> (0 for none).</summary>
+    public static bool IsAllowed(double seconds) => seconds is >= 0 and <= MaxSeconds;
+
+    /// <summary>
+    /// The warm-up run of <paramref name="scenario"/> for <paramref name="seconds"/>, or null when it has none: for 0
+    /// seconds, or when the cut is not a valid scenario (<paramref name="problem"/> then says where and why).
+    /// </summary>
+    public static ScenarioSpec? For(ScenarioSpec scenario, double seconds, out string? problem)
+    {
+        problem = null;
+        if (seconds <= 0)
+        {
+            return null;
+        }
+
+        var warmUp = Of(scenario, seconds);
+        if (ScenarioValidator.Validate(warmUp) is [var first, ..])
+        {
+            problem = $"{first.Path}: {first.Message}";
+            return null;
+        }
+
+        return warmUp;
+    }
+
     /// <summary>The warm-up run of <paramref name="scenario"/>: its workload, for <paramref name="seconds"/>, on its first subnets.</summary>
     public static ScenarioSpec Of(ScenarioSpec scenario, double seconds) => scenario with
     {

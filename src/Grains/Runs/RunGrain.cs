@@ -152,7 +152,7 @@ public sealed partial class RunGrain(
             throw new ArgumentException($"run id '{RunId}' must not contain '/'");
         }
 
-        if (warmUpSeconds is not (>= 0 and <= WarmUpScenario.MaxSeconds) || (kind == RunKind.WarmUp && warmUpSeconds > 0))
+        if (!WarmUpScenario.IsAllowed(warmUpSeconds) || (kind == RunKind.WarmUp && warmUpSeconds > 0))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(warmUpSeconds),
@@ -172,8 +172,7 @@ public sealed partial class RunGrain(
                 $"this silo's clock leaves out the collector's pauses (Emulator:ExcludeCollectorPauses), which only a silo that runs alone may do: the cluster has {silos} silos, whose clocks would drift apart");
         }
 
-        var warmUp = WarmUpScenario.Of(scenario, warmUpSeconds);
-        return warmUpSeconds > 0 && ScenarioValidator.Validate(warmUp).Count == 0
+        return WarmUpScenario.For(scenario, warmUpSeconds, out _) is { } warmUp
             ? await WarmUpAsync(scenario, warmUp)
             : await BeginAsync(scenario, kind);
     }

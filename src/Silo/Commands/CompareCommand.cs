@@ -79,20 +79,17 @@ public static class CompareCommand
             var protocol = names[i];
             var underProtocol = scenario with { Protocol = protocol };
             console.MarkupLine($"[bold][[{i + 1}/{names.Count}]] {Markup.Escape(protocol)}[/]");
-            await WarmUpRun.RunAsync(silo.Grains, underProtocol, warmupSeconds, Console.Out, cancellation);
-            if (cancellation.IsCancellationRequested)
-            {
-                break;
-            }
-
             var runId = $"{scenario.Name}-{protocol}-{stamp}";
             var run = silo.Grains.GetGrain<IRunGrain>(runId);
-            var report = await RunCommand.RunToCompletionAsync(run, underProtocol, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
+            var report = await WarmUpRun.RunAfterAsync(silo.Grains, run, underProtocol, warmupSeconds, Console.Out, cancellation);
             if (report is null)
             {
-                var progress = await run.GetProgressAsync();
-                await Console.Error.WriteLineAsync($"error: run {runId} failed: {progress.Error ?? "no report"}");
-                return 1;
+                if (cancellation.IsCancellationRequested)
+                {
+                    break; // Stopped during this protocol's warm-up: the runs before it are compared.
+                }
+
+                return await RunCommand.FailedAsync(run, cancellation);
             }
 
             var rows = await run.GetArtifactRowsAsync();

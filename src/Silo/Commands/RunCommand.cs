@@ -13,7 +13,7 @@ namespace OrleansGossip.Silo.Commands;
 /// <summary><c>run &lt;scenario&gt; --out &lt;dir&gt;</c>: runs a scenario file on an embedded silo and writes its report.</summary>
 public static class RunCommand
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     public static Command Create()
     {
@@ -65,21 +65,12 @@ public static class RunCommand
 
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/], seed {scenario.Seed}, timeScale {scenario.TimeScale} on an embedded silo…");
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellation);
-        await WarmUpRun.RunAsync(silo.Grains, scenario, warmupSeconds, Console.Out, cancellation);
-        if (cancellation.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
-            return 130;
-        }
-
         var runId = NewRunId(scenario);
         var run = silo.Grains.GetGrain<IRunGrain>(runId);
-        var report = await RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
+        var report = await WarmUpRun.RunAfterAsync(silo.Grains, run, scenario, warmupSeconds, Console.Out, cancellation);
         if (report is null)
         {
-            var progress = await run.GetProgressAsync();
-            await Console.Error.WriteLineAsync($"error: run {runId} failed: {progress.Error ?? "no report"}");
-            return 1;
+            return await FailedAsync(run, cancellation);
         }
 
         var rows = await run.GetArtifactRowsAsync();
@@ -103,6 +94,12 @@ public static class RunCommand
         IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation, RunKind kind = RunKind.Measured)
     {
         await run.StartAsync(scenario, kind);
+        return await FollowToCompletionAsync(run, progressLine, cancellation);
+    }
+
+    /// <summary>Shows a started run's progress until it completes (or fails); returns its report. Cancelling stops the run.</summary>
+    public static async Task<RunReport?> FollowToCompletionAsync(IRunGrain run, ProgressLine progressLine, CancellationToken cancellation)
+    {
         using var stopOnCancel = cancellation.Register(() => _ = run.StopAsync());
         while (true)
         {
@@ -115,6 +112,23 @@ public static class RunCommand
                 return progress.Phase == RunPhase.Completed ? await run.GetReportAsync() : null;
             }
         }
+    }
+
+    /// <summary>
+    /// What a command says of a run that ended without a report, and its exit code: 130 when it was stopped during its
+    /// warm-up (nothing was measured), else 1 with the run's error.
+    /// </summary>
+    public static async Task<int> FailedAsync(IRunGrain run, CancellationToken cancellation)
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
+            return 130;
+        }
+
+        var progress = await run.GetProgressAsync();
+        await Console.Error.WriteLineAsync($"error: run {progress.RunId} failed: {progress.Error ?? "no report"}");
+        return 1;
     }
 
     /// <summary>The scenario with the command line's overrides, validated again; problems name the option that caused them.</summary>

@@ -150,20 +150,11 @@ public static class SiloCommand
 
         var console = AnsiConsole.Console;
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/] across {silos} silos…");
-        await WarmUpRun.RunAsync(grains, scenario, warmupSeconds, Console.Out, cancellation);
-        if (cancellation.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
-            return 130;
-        }
-
         var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(scenario));
-        var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
+        var report = await WarmUpRun.RunAfterAsync(grains, run, scenario, warmupSeconds, Console.Out, cancellation);
         if (report is null)
         {
-            var progress = await run.GetProgressAsync();
-            await Console.Error.WriteLineAsync($"error: the run failed: {progress.Error ?? "no report"}");
-            return 1;
+            return await RunCommand.FailedAsync(run, cancellation);
         }
 
         // Written whole even after Ctrl+C: a run stopped early is reported as far as it went.

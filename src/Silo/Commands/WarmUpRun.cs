@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 
@@ -8,8 +9,9 @@ namespace OrleansGossip.Silo.Commands;
 
 /// <summary>
 /// A few seconds of a scenario run before the measured run (<c>run</c>, <c>compare</c>, <c>silo --run</c>), on the same
-/// silo or cluster, and in no report: <see cref="WarmUpScenario"/>, as a <see cref="RunKind.WarmUp"/> run that no run
-/// list shows. The runtime compiles code first quickly and again, optimized, once it has run a while, and a silo's first
+/// silo or cluster, and in no report: <see cref="WarmUpScenario"/>'s cut, as a <see cref="RunKind.WarmUp"/> run that no
+/// run list shows, which the measured run makes itself when started with a warm-up (<see cref="IRunGrain.StartAsync"/>,
+/// as the HTTP API's <c>?warmup=</c> does); this starts it so and shows it on the console. The runtime compiles code first quickly and again, optimized, once it has run a while, and a silo's first
 /// activations cost more than later ones, so the first emulated second of a fresh silo's first run came late (the
 /// quickstart's lag p99 in it read 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the
 /// rest of the run kept time; and of the runs <c>compare</c> makes one after another, only the first paid for it.
@@ -31,7 +33,7 @@ public static class WarmUpRun
 
     /// <summary>The problem with <paramref name="seconds"/> as a warm-up's length, or null when it will do.</summary>
     public static string? Check(double seconds) =>
-        seconds is >= 0 and <= WarmUpScenario.MaxSeconds ? null : string.Create(CultureInfo.InvariantCulture, $"--warmup must be from 0 to {WarmUpScenario.MaxSeconds} seconds, not {seconds}");
+        WarmUpScenario.IsAllowed(seconds) ? null : string.Create(CultureInfo.InvariantCulture, $"--warmup must be from 0 to {WarmUpScenario.MaxSeconds} seconds, not {seconds}");
 
     /// <summary>
     /// Whether a command must refuse <paramref name="seconds"/> (<see cref="Check"/>); when it must, the problem has been
@@ -49,35 +51,56 @@ public static class WarmUpRun
     }
 
     /// <summary>
-    /// Runs the warm-up of <paramref name="scenario"/> to its end on the silo behind <paramref name="grains"/>, showing
-    /// its progress; does nothing for 0 seconds. A warm-up that fails is reported and does not stop the measured run.
+    /// Starts <paramref name="run"/> of <paramref name="scenario"/> after a warm-up of <paramref name="seconds"/> (0 for
+    /// none), which the run makes itself (<see cref="IRunGrain.StartAsync"/>), and shows the warm-up's progress, then the
+    /// run's, until the run completes or fails: returns its report, or null when it failed, or was stopped during its
+    /// warm-up (<paramref name="cancellation"/> stops it). A warm-up that fails is reported and does not stop the run.
     /// </summary>
-    public static async Task RunAsync(IGrainFactory grains, ScenarioSpec scenario, double seconds, TextWriter console, CancellationToken cancellation)
+    public static async Task<RunReport?> RunAfterAsync(
+        IGrainFactory grains, IRunGrain run, ScenarioSpec scenario, double seconds, TextWriter console, CancellationToken cancellation)
     {
-        if (seconds <= 0 || cancellation.IsCancellationRequested)
+        var interactive = !Console.IsOutputRedirected;
+        var started = await run.StartAsync(scenario, RunKind.Measured, seconds);
+        if (seconds > 0)
         {
+            await FollowAsync(grains, run, scenario, seconds, started, new ProgressLine(console, interactive), console, cancellation);
+        }
+
+        return await RunCommand.FollowToCompletionAsync(run, new ProgressLine(console, interactive), cancellation);
+    }
+
+    /// <summary>Shows the warm-up of a run just started until the run begins, and then how the warm-up went.</summary>
+    private static async Task FollowAsync(
+        IGrainFactory grains, IRunGrain run, ScenarioSpec scenario, double seconds, RunProgress started, ProgressLine progressLine, TextWriter console, CancellationToken cancellation)
+    {
+        if (started.Phase != RunPhase.WarmingUp)
+        {
+            WarmUpScenario.For(scenario, seconds, out var problem);
+            await console.WriteLineAsync($"No warm-up: the scenario cut down for it is not valid ({problem}).");
             return;
         }
 
-        var warmUp = WarmUpScenario.Of(scenario, seconds);
-        if (ScenarioValidator.Validate(warmUp) is { Count: > 0 } problems)
-        {
-            await console.WriteLineAsync($"No warm-up: the scenario cut down for it is not valid ({problems[0].Path}: {problems[0].Message}).");
-            return;
-        }
-
-        var subnets = warmUp.Subnets.Count == scenario.Subnets.Count ? "its" : $"{warmUp.Subnets.Count} of its {scenario.Subnets.Count}";
+        var warmUpSubnets = Math.Min(scenario.Subnets.Count, WarmUpScenario.MaxSubnets);
+        var subnets = warmUpSubnets == scenario.Subnets.Count ? "its" : $"{warmUpSubnets} of its {scenario.Subnets.Count}";
         await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Warming up: {seconds} s of {scenario.Protocol} on {subnets} subnets at time scale 1, in no report…"));
-        var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(warmUp));
+        var warmUp = grains.GetGrain<IRunGrain>((await run.GetStatusAsync()).WarmUpRunId!);
         var took = Stopwatch.StartNew();
-        var report = await RunCommand.RunToCompletionAsync(run, warmUp, new ProgressLine(console, !Console.IsOutputRedirected), cancellation, RunKind.WarmUp);
-        if (report is null)
+        using var stopOnCancel = cancellation.Register(() => _ = run.StopAsync());
+        while ((await run.GetProgressAsync()).Phase == RunPhase.WarmingUp)
         {
-            var progress = await run.GetProgressAsync();
-            await console.WriteLineAsync($"The warm-up run failed ({progress.Error ?? "no report"}); going on without it.");
-            return;
+            progressLine.Show(await warmUp.GetProgressAsync());
+            await Task.Delay(RunCommand.PollInterval, CancellationToken.None);
         }
 
-        await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Warmed up in {took.Elapsed.TotalSeconds:F1} wall s; the measured run:"));
+        progressLine.Finish();
+        if (cancellation.IsCancellationRequested)
+        {
+            return; // The run was stopped during its warm-up: the command says so.
+        }
+
+        var progress = await warmUp.GetProgressAsync();
+        await console.WriteLineAsync(progress.Phase == RunPhase.Completed
+            ? string.Create(CultureInfo.InvariantCulture, $"Warmed up in {took.Elapsed.TotalSeconds:F1} wall s; the measured run:")
+            : $"The warm-up run failed ({progress.Error ?? "no report"}); going on without it.");
     }
 }

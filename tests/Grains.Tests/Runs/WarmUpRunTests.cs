@@ -35,6 +35,11 @@ public sealed class WarmUpRunTests : IDisposable
         Assert.NotEmpty(library.Faults);
         Assert.Empty(ScenarioValidator.Validate(WarmUpScenario.Of(library, 1)));
         Assert.NotEqual(library.Name, WarmUpScenario.Of(library, 1).Name);
+
+        Assert.Equal(2.5, WarmUpScenario.For(many, 2.5, out var problem)?.DurationSeconds);
+        Assert.Null(problem);
+        Assert.Null(WarmUpScenario.For(many, 0, out problem));
+        Assert.Null(problem);
     }
 
     [Theory]
