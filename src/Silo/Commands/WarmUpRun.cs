@@ -11,10 +11,11 @@ namespace OrleansGossip.Silo.Commands;
 /// A few seconds of a scenario run before the measured run (<c>run</c>, <c>compare</c>, <c>silo --run</c>), on the same
 /// silo or cluster, and in no report: <see cref="WarmUpScenario"/>'s cut, as a <see cref="RunKind.WarmUp"/> run that no
 /// run list shows, which the measured run makes itself when started with a warm-up (<see cref="IRunGrain.StartAsync"/>,
-/// as the HTTP API's <c>?warmup=</c> does); this starts it so and shows it on the console. The runtime compiles code first quickly and again, optimized, once it has run a while, and a silo's first
-/// activations cost more than later ones, so the first emulated second of a fresh silo's first run came late (the
-/// quickstart's lag p99 in it read 5.5 to 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the
-/// rest of the run kept time; and of the runs <c>compare</c> makes one after another, only the first paid for it.
+/// as the HTTP API's <c>?warmup=</c> does); this starts it so and shows it on the console. The runtime compiles code
+/// first quickly and again, optimized, once it has run a while, and a silo's first activations cost more than later
+/// ones, so the first emulated second of a fresh silo's first run came late (the quickstart's lag p99 in it read 5.5 to
+/// 12 ms against the 10 ms warning, 0.6 to 1.1 ms after a warm-up) where the rest of the run kept time; and of the runs
+/// <c>compare</c> makes one after another, only the first paid for it.
 /// (<c>serve</c>, whose runs come later, warms up with every protocol instead: <see cref="Hosting.SiloWarmUp"/>.)
 /// </summary>
 public static class WarmUpRun
@@ -80,7 +81,7 @@ public static class WarmUpRun
             return;
         }
 
-        var warmUpSubnets = Math.Min(scenario.Subnets.Count, WarmUpScenario.MaxSubnets);
+        var warmUpSubnets = WarmUpScenario.Of(scenario, seconds).Subnets.Count;
         var subnets = warmUpSubnets == scenario.Subnets.Count ? "its" : $"{warmUpSubnets} of its {scenario.Subnets.Count}";
         await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Warming up: {seconds} s of {scenario.Protocol} on {subnets} subnets at time scale 1, in no report…"));
         var warmUp = grains.GetGrain<IRunGrain>((await run.GetStatusAsync()).WarmUpRunId!);

@@ -76,7 +76,11 @@ public sealed class ServerProcess : IDisposable
 
     /// <summary>Waits until the server has printed <paramref name="text"/>.</summary>
     public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
-        WaitUntilAsync(() => Task.FromResult(Output.Contains(text, StringComparison.Ordinal)), $"print '{text}'", timeout);
+        WaitForOutputAsync(output => output.Contains(text, StringComparison.Ordinal), $"'{text}'", timeout);
+
+    /// <summary>Waits until what the server has printed so far satisfies <paramref name="printed"/> (<paramref name="what"/>, for the failure message).</summary>
+    public Task WaitForOutputAsync(Func<string, bool> printed, string what, TimeSpan timeout) =>
+        WaitUntilAsync(() => Task.FromResult(printed(Output)), $"print {what}", timeout);
 
     /// <summary>
     /// Sends the server SIGTERM, as a service manager or Kubernetes does to stop it. (SIGINT, Ctrl+C, takes the same
