@@ -74,10 +74,6 @@ public sealed class ServerProcess : IDisposable
     public Task WaitForPortAsync(int port, TimeSpan timeout) =>
         WaitUntilAsync(() => AcceptsAsync(port), $"listen on port {port}", timeout);
 
-    /// <summary>Waits until the server has printed <paramref name="text"/>.</summary>
-    public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
-        WaitForOutputAsync(output => output.Contains(text, StringComparison.Ordinal), $"'{text}'", timeout);
-
     /// <summary>Waits until what the server has printed so far satisfies <paramref name="printed"/> (<paramref name="what"/>, for the failure message).</summary>
     public Task WaitForOutputAsync(Func<string, bool> printed, string what, TimeSpan timeout) =>
         WaitUntilAsync(() => Task.FromResult(printed(Output)), $"print {what}", timeout);
