@@ -380,17 +380,18 @@ public sealed partial class DeliveryScheduler : IDisposable
     {
         try
         {
+            // Counted before the hand-off, so that the node that takes the batch finds it counted.
             if (destination.Local is { } local)
             {
-                local.Deliver(batch, downloaded);
                 Interlocked.Increment(ref _localDeliveries);
+                local.Deliver(batch, downloaded);
                 return;
             }
 
             destination.Grain ??= _grains.GetGrain<INodeGrain>(destination.Key);
+            Interlocked.Increment(ref _grainCallDeliveries);
             _ = destination.Grain.ReceiveAsync(batch.ToMessage(downloaded));
             Recycle(batch);
-            Interlocked.Increment(ref _grainCallDeliveries);
         }
         catch (Exception e)
         {
