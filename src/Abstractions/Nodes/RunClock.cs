@@ -10,11 +10,11 @@ public sealed record RunClock(DateTimeOffset EpochUtc, double TimeScale)
     public double EmulatedMs(DateTimeOffset wallUtc) => (wallUtc - EpochUtc).TotalMilliseconds / TimeScale;
 
     /// <summary>
-    /// Where a node of the run is in emulated time at <paramref name="wallUtc"/>: <see cref="EmulatedMs"/>, but 0 before
-    /// the epoch. Nodes are set up before it, and what one sends while being set up (its first adverts to its peers)
-    /// leaves at the run's start: sent earlier, it would be due before the other nodes were ready to take it.
+    /// Emulated milliseconds elapsed since the epoch at <paramref name="wallUtc"/>: <see cref="EmulatedMs"/>, but 0 before
+    /// it. A node's clock reads this: nodes are set up before the epoch, and what one sends while being set up (its first
+    /// adverts to its peers) leaves at the run's start; sent earlier, it would be due before the other nodes were ready.
     /// </summary>
-    public double NodeMs(DateTimeOffset wallUtc) => Math.Max(0, EmulatedMs(wallUtc));
+    public double ElapsedMs(DateTimeOffset wallUtc) => Math.Max(0, EmulatedMs(wallUtc));
 
     public DateTimeOffset WallAt(double emulatedMs) => EpochUtc + TimeSpan.FromMilliseconds(emulatedMs * TimeScale);
 

@@ -78,7 +78,7 @@ public sealed class NodeNetwork : IGossipTransport
     }
 
     /// <summary>How far ahead the uplink is booked for traffic of <paramref name="priority"/>, in emulated milliseconds.</summary>
-    public double UplinkBacklogMs(Priority priority) => _uplink.BacklogMs(priority, _clock.NodeMs(_wall.GetUtcNow()));
+    public double UplinkBacklogMs(Priority priority) => _uplink.BacklogMs(priority, _clock.ElapsedMs(_wall.GetUtcNow()));
 
     /// <summary>Messages not sent because the link to their destination was cut.</summary>
     public long DroppedOnCutLink { get; private set; }
@@ -129,7 +129,7 @@ public sealed class NodeNetwork : IGossipTransport
             return false;
         }
 
-        var now = _clock.NodeMs(_wall.GetUtcNow());
+        var now = _clock.ElapsedMs(_wall.GetUtcNow());
         var size = message.WireSize;
         var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
@@ -189,7 +189,7 @@ public sealed class NodeNetwork : IGossipTransport
             return envelopes;
         }
 
-        var now = _clock.NodeMs(_wall.GetUtcNow());
+        var now = _clock.ElapsedMs(_wall.GetUtcNow());
         var horizon = now + _tickMs;
 
         // Mostly every message is through by the next tick and the batch is passed on as it came; a copy is made

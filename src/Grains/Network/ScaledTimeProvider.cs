@@ -11,5 +11,5 @@ public sealed class ScaledTimeProvider(RunClock clock, TimeProvider wall) : Time
     public RunClock Clock { get; } = clock;
 
     public override DateTimeOffset GetUtcNow() =>
-        Clock.EpochUtc + TimeSpan.FromMilliseconds(Clock.NodeMs(wall.GetUtcNow()));
+        Clock.EpochUtc + TimeSpan.FromMilliseconds(Clock.ElapsedMs(wall.GetUtcNow()));
 }

@@ -609,7 +609,7 @@ public sealed partial class NodeGrain(
         return new LiveNodeSample(
             configuration.Node,
             configuration.Subnet,
-            configuration.Clock.NodeMs(wall.GetUtcNow()),
+            configuration.Clock.ElapsedMs(wall.GetUtcNow()),
             _crashed,
             version,
             ledger.Finalizations.Count > 0 ? ledger.Finalizations[^1].Height : 0,

@@ -611,7 +611,7 @@ public sealed partial class RunGrain(
         _error);
 
     /// <summary>How far into the run its clock is now, in emulated seconds; 0 before it starts.</summary>
-    private double EmulatedSecondsNow => _clock is null ? 0 : Math.Max(0, _clock.EmulatedMs(wall.GetUtcNow()) / 1000);
+    private double EmulatedSecondsNow => _clock is null ? 0 : _clock.ElapsedMs(wall.GetUtcNow()) / 1000;
 
     /// <summary>How late nodes took their deliveries so far (p99, emulated ms).</summary>
     private double LagMsP99 => _clock is null ? 0 : _lag.Percentile(0.99) / _clock.TimeScale;
