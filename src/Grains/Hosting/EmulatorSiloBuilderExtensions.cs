@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Network;
 using OrleansGossip.Grains.Placement;
+using OrleansGossip.Grains.Runs;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Hosting;
@@ -34,6 +35,7 @@ public static class EmulatorSiloBuilderExtensions
                 : services.GetRequiredService<TimeProvider>());
         silo.Services.AddSingleton<TelemetryRecorder>();
         silo.Services.AddSingleton<DeliveryScheduler>();
+        silo.Services.AddSingleton<WarmUpWire>();
         silo.AddPlacementDirector<EmulatedNodePlacement, NodePlacementDirector>();
         silo.Services.AddHostedService<ProgressReporter>();
         silo.Services.AddOptions<LiveFeedOptions>()

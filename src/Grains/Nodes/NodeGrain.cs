@@ -13,6 +13,7 @@ using OrleansGossip.Grains.Network;
 using OrleansGossip.Grains.Placement;
 using OrleansGossip.Grains.Protocol;
 using OrleansGossip.Grains.Protocol.Clients;
+using OrleansGossip.Grains.Runs;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Nodes;
@@ -36,6 +37,7 @@ public sealed partial class NodeGrain(
     LiveTelemetry live,
     IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger,
+    WarmUpWire warmUpWire,
     [PersistentState("node", EmulatorStorage.Nodes)] IPersistentState<StoredNodeConfiguration> stored) : Grain, INodeGrain, ILocalNode
 {
     private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
@@ -124,11 +126,15 @@ public sealed partial class NodeGrain(
         }
 
         await ApplyConfigurationAsync(configuration);
-        if (!configuration.Ephemeral)
+        var toStore = new StoredNodeConfiguration { Configuration = configuration };
+        if (configuration.Ephemeral)
         {
-            stored.State = new StoredNodeConfiguration { Configuration = configuration };
-            await stored.WriteStateAsync();
+            warmUpWire.RoundTrip(toStore);
+            return;
         }
+
+        stored.State = toStore;
+        await stored.WriteStateAsync();
     }
 
     private async Task ApplyConfigurationAsync(NodeConfiguration configuration)
@@ -165,7 +171,7 @@ public sealed partial class NodeGrain(
 
     public Task ReceiveAsync(MessageBatch batch)
     {
-        Take(batch.Envelopes, batch.Downloaded, batch.Dues ?? []);
+        Take(batch);
         return Task.CompletedTask;
     }
 
@@ -187,6 +193,14 @@ public sealed partial class NodeGrain(
         }
 
         KeepAlive();
+        if (_configuration is { Ephemeral: true } && warmUpWire.TakesBatches)
+        {
+            // A warm-up node takes its batches as they would come from another silo, serialized (see WarmUpWire).
+            Take(warmUpWire.RoundTripBatch(batch.ToMessage(downloaded)));
+            scheduler.Recycle(batch);
+            return;
+        }
+
         Take(batch, downloaded, batch.Dues);
     }
 
@@ -205,6 +219,8 @@ public sealed partial class NodeGrain(
         DelayDeactivation(LocalKeepAlive);
         _keptAliveUntil = now + (LocalKeepAlive / 2);
     }
+
+    private void Take(MessageBatch batch) => Take(batch.Envelopes, batch.Downloaded, batch.Dues ?? []);
 
     /// <summary>
     /// Takes an arrived batch at one instant of the node's clock. How much later than its due time each message is

@@ -21,6 +21,7 @@ public sealed partial class RunGrain(
     IOptions<EmulatorOptions> options,
     ILogger<RunGrain> logger,
     IEnumerable<IRunReportExporter> exporters,
+    WarmUpWire warmUpWire,
     [PersistentState("run", EmulatorStorage.Runs)] IPersistentState<RunRecord> record) : Grain, IRunGrain
 {
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(20);
@@ -402,17 +403,13 @@ public sealed partial class RunGrain(
     /// <summary>
     /// Stores the run as it is now. When another activation of this run has stored it since (two activations after a
     /// silo was declared dead), this one's write is refused: it stops driving the run and leaves it to the other. A
-    /// warm-up run stores nothing: nothing resumes it, and its writes would load the cluster's storage while a silo warms up.
+    /// warm-up run stores nothing, since nothing resumes it and its writes would load the cluster's storage while a silo
+    /// warms up; it puts its record through the serializer instead (<see cref="WarmUpWire"/>).
     /// </summary>
     private async Task CheckpointAsync()
     {
         _checkpointedAt = wall.GetUtcNow();
-        if (_kind == RunKind.WarmUp)
-        {
-            return;
-        }
-
-        record.State = new RunRecord
+        var next = new RunRecord
         {
             Scenario = _scenario,
             Clock = _clock,
@@ -430,6 +427,13 @@ public sealed partial class RunGrain(
             WarmUpRunId = _warmUpRunId,
             EndedAtSeconds = _endedAtSeconds,
         };
+        if (_kind == RunKind.WarmUp)
+        {
+            warmUpWire.RoundTrip(next);
+            return;
+        }
+
+        record.State = next;
         try
         {
             await record.WriteStateAsync();
