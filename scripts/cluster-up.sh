@@ -8,7 +8,8 @@
 # Settings (environment): CLUSTER_DIR (default .cluster), REDIS_PORT (6380), AZURITE_PORT (10000), SILO_PORT (11111,
 # then +1 per silo), GATEWAY_PORT (30000, +1 per silo), API_PORT (5081), DASHBOARD_PORT (5082), SILOS (3), WARMUP
 # (emulated seconds of each silo's own warm-up, 3; 0 for none: the script waits for the warm-ups before it says the
-# cluster is up).
+# cluster is up), JIT_LOG (1: each silo writes the methods the runtime compiles, with their tier, to
+# logs/jit-silo-N.txt, to see what a run compiles that the warm-ups did not).
 # Needs redis-server and tools/azurite (./test.sh installs both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ api_port=${API_PORT:-5081}
 dashboard_port=${DASHBOARD_PORT:-5082}
 silos=${SILOS:-3}
 warmup=${WARMUP:-3}
+jit_log=${JIT_LOG:-0}
 
 if compgen -G "$dir/pids/*.pid" >/dev/null; then
   echo "a cluster is already up (pid files in $dir/pids); stop it with scripts/cluster-down.sh" >&2
@@ -99,7 +101,9 @@ export GrainStorage__ConnectionString="$storage"
 export ReportExport__ConnectionString="$storage"
 
 for i in $(seq 1 "$silos"); do
-  start "silo-$i" dotnet "$(bin Silo)" silo --certs "$dir/certs" --name "silo-$i" \
+  jit=()
+  [ "$jit_log" = 1 ] && jit=(env "DOTNET_JitStdOutFile=$dir/logs/jit-silo-$i.txt" DOTNET_JitDisasmSummary=1)
+  start "silo-$i" "${jit[@]}" dotnet "$(bin Silo)" silo --certs "$dir/certs" --name "silo-$i" \
     --port $((silo_port + i - 1)) --gateway-port $((gateway_port + i - 1)) --warmup "$warmup"
 done
 for i in $(seq 1 "$silos"); do
