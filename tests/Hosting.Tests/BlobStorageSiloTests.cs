@@ -107,7 +107,7 @@ public sealed class BlobStorageSiloTests(AzuriteServer azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_warm_up_run_stores_neither_its_record_nor_its_nodes_and_uploads_no_report()
+    public async Task A_warm_up_run_stores_no_record_and_uploads_no_report_and_no_node_stores_anything()
     {
         var silo = Silo($"warm-{Guid.NewGuid():N}"[..30]);
         var host = await HostingSilos.StartSiloAsync(silo.Settings("warm-1"), silo.ExportConfiguration("reports-" + Guid.NewGuid().ToString("N")[..12]));
@@ -121,7 +121,7 @@ public sealed class BlobStorageSiloTests(AzuriteServer azurite) : IClassFixture<
             // Not interleaved with the run's reporting: it answers once the run's exports, had it any, are done.
             Assert.True((await warmUp.GetReportAsync())?.Emulator.Deliveries > 0, "the warm-up run delivered nothing");
 
-            // A measured run beside it is stored and uploaded as before.
+            // A measured run beside it is stored and uploaded as before; its nodes store nothing (they resume from their run).
             var measured = await ClusterChecks.RunsTrafficAsync(grains, "measured");
             var exports = new BlobContainerClient(azurite.ConnectionString, silo.ExportContainer!);
             await Poll.UntilAsync(
@@ -131,8 +131,8 @@ public sealed class BlobStorageSiloTests(AzuriteServer azurite) : IClassFixture<
 
             var state = await BlobNamesAsync(new BlobContainerClient(azurite.ConnectionString, silo.Container), "");
             Assert.Contains(state, name => name.Contains("/run/", StringComparison.Ordinal) && name.Contains(measured.RunId, StringComparison.Ordinal));
-            Assert.Contains(state, name => name.Contains("/node/", StringComparison.Ordinal) && name.Contains(measured.RunId, StringComparison.Ordinal));
-            Assert.DoesNotContain(state, name => (name.Contains("/run/", StringComparison.Ordinal) || name.Contains("/node/", StringComparison.Ordinal)) && name.Contains(warmUpId, StringComparison.Ordinal));
+            Assert.DoesNotContain(state, name => name.Contains("/run/", StringComparison.Ordinal) && name.Contains(warmUpId, StringComparison.Ordinal));
+            Assert.DoesNotContain(state, name => name.Contains("/node/", StringComparison.Ordinal));
         }
         finally
         {

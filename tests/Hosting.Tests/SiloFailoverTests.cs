@@ -15,7 +15,8 @@ namespace OrleansGossip.Hosting.Tests;
 /// <summary>
 /// Three silo processes on Redis clustering with grain state in blobs (Azurite): one is killed in the middle of a run.
 /// The run completes, and every artifact reaches every node, those of the dead silo included: they resume on the
-/// other silos from their stored configuration and catch up from their peers.
+/// other silos with the configuration their run gives them (the run itself resuming from its record) and catch up from
+/// their peers.
 /// </summary>
 [Collection(SiloProcessCollection.Name)]
 public sealed class SiloFailoverTests(RedisServer redis, AzuriteServer azurite) : IClassFixture<RedisServer>, IClassFixture<AzuriteServer>

@@ -6,9 +6,9 @@ namespace OrleansGossip.Abstractions.Nodes;
 /// <summary>
 /// Everything a node grain needs to take part in a run; <see cref="Consensus"/> when the node runs consensus rounds,
 /// <see cref="Topology"/> for how its subnet is connected (null: a full mesh) and <see cref="BehaviourSettings"/> for the
-/// parameters of its behaviour (null: the defaults). An <see cref="Ephemeral"/> node (a warm-up run's) keeps its
-/// configuration in memory only: nothing resumes it after its silo stops, so it writes nothing to storage (it takes
-/// its batches and its configuration through the serializer instead, to warm a silo up for runs between silos).
+/// parameters of its behaviour (null: the defaults). An <see cref="Ephemeral"/> node (a warm-up run's) takes its
+/// batches and its configuration through the serializer, as they would come from another silo, to warm a silo up for
+/// runs between silos.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeConfiguration(

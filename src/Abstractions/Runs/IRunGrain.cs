@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Scenarios;
@@ -21,7 +22,7 @@ public interface IRunGrain : IGrainWithStringKey
     /// </summary>
     Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured, double warmUpSeconds = 0);
 
-    /// <summary>The run's progress; answered even while the run is busy (a node resuming after its silo stopped asks).</summary>
+    /// <summary>The run's progress; answered even while the run is busy.</summary>
     [AlwaysInterleave]
     Task<RunProgress> GetProgressAsync();
 
@@ -37,6 +38,15 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>A silo's telemetry recorder reports what its nodes counted.</summary>
     [OneWay]
     Task ReportProgressAsync(SiloProgress progress);
+
+    /// <summary>
+    /// What <paramref name="node"/> was set up with, for a node of the run activated again while the run goes on (its
+    /// silo stopped, or it was collected) to resume with; null when the run is not going on (not begun, setting up, over)
+    /// or the node is not one of its. Answered even while the run is busy: a node asks while it is being activated,
+    /// which may be by a call of the run's own.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<NodeConfiguration?> GetNodeConfigurationAsync(NodeId node);
 
     /// <summary>A node of the run lost its state with its silo and resumed elsewhere, catching up from its peers.</summary>
     [OneWay]

@@ -13,8 +13,5 @@ public static class EmulatorStorage
     /// <summary>The run records and the index of runs.</summary>
     public const string Runs = "runs";
 
-    /// <summary>Each node's configuration for its run, so that a node whose silo stopped resumes elsewhere.</summary>
-    public const string Nodes = "nodes";
-
-    public static IReadOnlyList<string> Names { get; } = [Registry, Runs, Nodes];
+    public static IReadOnlyList<string> Names { get; } = [Registry, Runs];
 }

@@ -22,9 +22,9 @@ namespace OrleansGossip.Grains.Nodes;
 /// An emulated replica: a thin shell around its protocol core (<see cref="GossipNode"/>) and its side of the
 /// emulated network. One grain timer, re-armed to the core's next deadline, drives the core's time-outs. A crash
 /// throws the core (and with it the pool) away and keeps the ledger; a restart builds a fresh core on that ledger.
-/// Its configuration is stored (<see cref="EmulatorStorage.Nodes"/>): when its silo stops while the run goes on, the
-/// first message for it activates it on another silo, where it starts again from that configuration with an empty
-/// pool and ledger, like a restarted node, and asks its peers for what it is missing.
+/// It stores nothing: when its silo stops while the run goes on, the first message for it activates it on another silo,
+/// where it asks its run for the configuration it was set up with (<see cref="IRunGrain.GetNodeConfigurationAsync"/>)
+/// and starts again with an empty pool and ledger, like a restarted node, and asks its peers for what it is missing.
 /// While a dashboard watches the node's run, the node hands what its ledger gained in each turn to the silo's
 /// <see cref="LiveTelemetry"/>, and samples its counters and queues now and then; otherwise that costs one read a turn.
 /// The silo's <see cref="EmulatorOptions.NodePlacement"/> says where nodes go (<see cref="EmulatedNodePlacement"/>).
@@ -37,8 +37,7 @@ public sealed partial class NodeGrain(
     LiveTelemetry live,
     IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger,
-    WarmUpWire warmUpWire,
-    [PersistentState("node", EmulatorStorage.Nodes)] IPersistentState<StoredNodeConfiguration> stored) : Grain, INodeGrain, ILocalNode
+    WarmUpWire warmUpWire) : Grain, INodeGrain, ILocalNode
 {
     private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
 
@@ -73,34 +72,41 @@ public sealed partial class NodeGrain(
     private int _awaiting;
 
     /// <summary>
-    /// A node that was configured before, activated again while its run goes on (its silo stopped, or it was collected),
-    /// resumes from its stored configuration and asks its peers for what it is missing; the run learns that one of its
-    /// nodes lost its state. After the run it stays unconfigured.
+    /// A node of a run that goes on, activated again (its silo stopped, or it was collected), resumes with the
+    /// configuration its run set it up with and asks its peers for what it is missing; the run learns that one of its
+    /// nodes lost its state. A node being set up, or one whose run is over, stays unconfigured until told otherwise.
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _takeLocal = batch => TakeLocal((DeliveryBatch)batch!, downloaded: false);
         _takeLocalDownloaded = batch => TakeLocal((DeliveryBatch)batch!, downloaded: true);
         scheduler.Attach(this.GetPrimaryKeyString(), this);
-        if (stored.State?.Configuration is not { } configuration)
+        if (!NodeGrainKey.TryParse(this.GetPrimaryKeyString(), out var runId, out var node))
         {
             return;
         }
 
         using var awaiting = Awaiting();
 
-        var run = GrainFactory.GetGrain<IRunGrain>(configuration.RunId);
+        // A run's registry is the run's own, under its id.
+        var run = GrainFactory.GetGrain<IRunGrain>(runId);
+        NodeConfiguration? configuration;
         try
         {
-            if ((await run.GetProgressAsync()).Phase is not (RunPhase.Running or RunPhase.Draining))
-            {
-                return;
-            }
+            configuration = await run.GetNodeConfigurationAsync(node);
         }
         catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
         {
-            // The run's own silo is the one that stopped and the cluster has not noticed yet: resume all the same.
-            LogRunUnreachable(logger, e, configuration.Node.Value, configuration.RunId);
+            // The run's own silo is the one that stopped and the cluster has not noticed yet: ask again with the next
+            // message for this node, which activates it anew; until then what arrives is dropped, as for a crashed node.
+            LogRunUnreachable(logger, e, node.Value, runId);
+            DeactivateOnIdle();
+            return;
+        }
+
+        if (configuration is null)
+        {
+            return;
         }
 
         await ApplyConfigurationAsync(configuration);
@@ -126,15 +132,11 @@ public sealed partial class NodeGrain(
         }
 
         await ApplyConfigurationAsync(configuration);
-        var toStore = new StoredNodeConfiguration { Configuration = configuration };
         if (configuration.Ephemeral)
         {
-            warmUpWire.RoundTrip(toStore);
-            return;
+            // A measured run's configurations come from another silo as often as not (see WarmUpWire).
+            warmUpWire.RoundTrip(configuration);
         }
-
-        stored.State = toStore;
-        await stored.WriteStateAsync();
     }
 
     private async Task ApplyConfigurationAsync(NodeConfiguration configuration)
@@ -653,10 +655,10 @@ public sealed partial class NodeGrain(
         return (int)(hash.High & int.MaxValue);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} of run {RunId} resumed on this silo from its stored configuration with {Peers} peers, catching up")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} of run {RunId} resumed on this silo with its run's configuration and {Peers} peers, catching up")]
     private static partial void LogResumed(ILogger logger, string node, string runId, int peers);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} could not ask run {RunId} whether it goes on; resuming")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node} could not ask run {RunId} whether it goes on; it will ask again with the next message")]
     private static partial void LogRunUnreachable(ILogger logger, Exception exception, string node, string runId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Node {Node} of run {RunId} crashed")]

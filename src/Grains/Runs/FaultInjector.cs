@@ -300,10 +300,11 @@ public sealed partial class FaultInjector
                 for (var k = 0; k < fault.Count!.Value; k++)
                 {
                     plan = plan.WithAddedNode();
-                    _plans[s] = plan;
                     var index = plan.Nodes.Count - 1;
                     await registry.AddNodeAsync(NodeConfigurator.RecordFor(plan, index));
                     await Node(plan.Nodes[index]).ConfigureAsync(_configurator.For(plan, index));
+                    // Only now one of the run's nodes: until it is set up, the run has no configuration to resume it with.
+                    _plans[s] = plan;
                     added.Add(plan.Nodes[index]);
                 }
 

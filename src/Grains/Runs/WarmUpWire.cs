@@ -8,8 +8,8 @@ namespace OrleansGossip.Grains.Runs;
 /// silo's warm-up runs on that silo alone, where grain calls hand their arguments over without serializing them, and
 /// it stores nothing; without this, the first run after a cluster starts is the first to serialize its messages, its
 /// nodes' configurations and its record, and its first emulated second waits while the runtime compiles their codecs.
-/// A warm-up run and its nodes put through it what a measured run stores, and a warm-up node takes its batches through
-/// it, as a batch from another silo would come, until the silo has put a budget of batches through (by default
+/// A warm-up run puts through it the record a measured run stores, a warm-up node its configuration, and its batches,
+/// as a batch from another silo would come, until the silo has put a budget of batches through (by default
 /// <see cref="BatchBudget"/>).
 /// </summary>
 public sealed class WarmUpWire(Serializer serializer, int batchBudget = WarmUpWire.BatchBudget)
