@@ -132,10 +132,10 @@ public sealed partial class RunGrain(
         }
 
         // Running, draining, or stopped while reporting: go on from the checkpoint, and report again at the end.
-        var configurator = _configurator = Configurator(scenario, clock);
+        _configurator = Configurator(scenario, clock);
         _workload = new WorkloadGenerator(scenario, _plans);
         _workload.TakeDue(stored.SubmittedUpToMs);
-        _faults = new FaultInjector(GrainFactory, RunId, scenario, _plans, configurator, logger);
+        _faults = new FaultInjector(GrainFactory, RunId, scenario, _plans, _configurator, logger);
         _faults.Resume(stored.Faults, stored.SubmittedUpToMs);
         _phase = stored.Phase == RunPhase.Running ? RunPhase.Running : RunPhase.Draining;
         _checkpointedAt = wall.GetUtcNow();
