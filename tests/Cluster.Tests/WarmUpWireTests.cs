@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
+using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
+using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Grains.Runs;
 using Xunit;
@@ -35,6 +37,10 @@ public sealed class WarmUpWireTests(WarmUpWireTests.OneSilo fixture) : IClassFix
         // Besides its batches, each node's configuration and the run's record, at least once.
         Assert.True(wire.RoundTrips - wire.Batches > nodes, $"{wire.RoundTrips - wire.Batches} configurations and records went through");
         Assert.All(warmUp.Subnets, s => Assert.All(s.Kinds, k => Assert.Equal(1, k.DeliveryRatio)));
+        // What it sends to other silos once over: a batch of each kind of message advert gossip sends.
+        var kinds = wire.Samples.SelectMany(b => b.Envelopes).Select(e => e.Message.GetType()).ToHashSet();
+        Assert.Superset(new HashSet<Type> { typeof(AdvertMessage), typeof(ArtifactRequest), typeof(ArtifactTransfer) }, kinds);
+        Assert.True(wire.Samples.Count <= kinds.Count, $"{wire.Samples.Count} samples for {kinds.Count} kinds of message");
     }
 
     [Fact]
@@ -53,6 +59,27 @@ public sealed class WarmUpWireTests(WarmUpWireTests.OneSilo fixture) : IClassFix
         wire.RoundTripBatch(batch);
         Assert.False(wire.TakesBatches);
         Assert.Equal(2, wire.Batches);
+    }
+
+    [Fact]
+    public void The_samples_to_send_across_are_the_first_batch_that_carried_each_kind_of_message()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var wire = new WarmUpWire(serializer);
+        var id = ArtifactId.For(ArtifactKind.Ingress, 0, "node-1", 1);
+        var from = new NodeId("node-1");
+        var request = new MessageBatch([new Envelope(from, new ArtifactRequest(id, Priority.Fetch))]);
+        var mixed = new MessageBatch([new Envelope(from, new ArtifactRequest(id, Priority.Fetch)), new Envelope(from, RetransmissionRequest.Instance)]);
+
+        wire.RoundTripBatch(request);
+        wire.RoundTripBatch(request);
+        wire.RoundTripBatch(mixed);
+        wire.RoundTripBatch(mixed);
+
+        Assert.Equal(2, wire.Samples.Count);
+        Assert.Equal(
+            [typeof(ArtifactRequest), typeof(ArtifactRequest), typeof(RetransmissionRequest)],
+            wire.Samples.SelectMany(b => b.Envelopes).Select(e => e.Message.GetType()).OrderBy(t => t.Name));
     }
 
     /// <summary>A silo of its own, so that what other tests' warm-ups put through does not count here.</summary>

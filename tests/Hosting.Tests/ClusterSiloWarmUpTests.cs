@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansGossip.Cluster.Tests;
+using OrleansGossip.Grains.Runs;
 using OrleansGossip.Hosting.Tests.Servers;
 using OrleansGossip.Silo.Hosting;
 using Xunit;
@@ -14,7 +15,8 @@ namespace OrleansGossip.Hosting.Tests;
 
 /// <summary>
 /// A silo that joins a cluster with a warm-up (<c>silo --warmup</c>) warms itself up: its warm-up runs, their nodes and
-/// registries all go on it, none on the silo already there, and it is ready only once the warm-up is over.
+/// registries all go on it, none on the silo already there, and it is ready only once the warm-up is over. Then it
+/// sends the silo already there batches of each kind of message, as a run's nodes on the two would.
 /// </summary>
 public sealed class ClusterSiloWarmUpTests
 {
@@ -55,6 +57,17 @@ public sealed class ClusterSiloWarmUpTests
             Assert.Contains(warmUpGrains, s => s.GrainType.Contains(".NodeGrain,", StringComparison.Ordinal));
             Assert.Contains(warmUpGrains, s => s.GrainType.Contains(".RunGrain,", StringComparison.Ordinal));
             Assert.All(warmUpGrains, s => Assert.True(s.SiloAddress.Equals(joiningAddress), $"{s.GrainType} {s.GrainId} is on {s.SiloAddress}, not the joining silo"));
+
+            // Once over, it sent the silo already there batches of each kind of message, to one node that runs nothing.
+            var firstAddress = first.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+            var wire = joining.Services.GetRequiredService<WarmUpWire>();
+            Assert.Equal(wire.Samples.Count * WarmUpWire.Rounds, wire.SentAcross);
+            Assert.True(wire.Samples.Count >= 3, $"{wire.Samples.Count} kinds of batch sent across");
+            var sinkKey = WarmUpWire.SinkKey(joiningAddress, firstAddress);
+            await Poll.UntilAsync(
+                async () => (await first.Grains().GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, null, cancellation))
+                    .Any(s => s.GrainId.Key.ToString() == sinkKey && s.SiloAddress.Equals(firstAddress) && s.GrainType.Contains(".NodeGrain,", StringComparison.Ordinal)),
+                "the batches sent across reached a node on the silo already there");
 
             // The probes that found it warming up wrote no error line each.
             var healthChecks = joining.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService");

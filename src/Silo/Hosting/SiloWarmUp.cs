@@ -4,24 +4,35 @@ using Orleans.Runtime.Placement;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Runs;
 using OrleansGossip.Silo.Commands;
 
 namespace OrleansGossip.Silo.Hosting;
 
 /// <summary>
 /// The warm-up of a silo whose runs come later (<c>serve</c>'s, through the HTTP API; a cluster's, <c>silo</c>): once
-/// it has started, a few emulated seconds of every protocol on subnets of their own, consensus and ingress, at time
+/// it has started, a few emulated seconds of every protocol on subnets of their own (<see cref="Scenarios"/>), at time
 /// scale 1, as <see cref="RunKind.WarmUp"/> runs that no run list shows. Without it, the first run started on a fresh
 /// silo lags in its first second while the runtime compiles the nodes' code again, optimized (see
 /// <see cref="WarmUpRun"/>, which does the same for one scenario on the command line). The runs, their nodes and
 /// registries are placed on this silo (Orleans' placement hint), so that a silo joining a busy cluster warms itself up
-/// and loads no other. As a health check it is healthy once the warm-up is over (or there is none), so that a script
-/// can wait for it at <c>/healthz</c> and Kubernetes at the readiness probe.
+/// and loads no other: once its runs are over it only sends each silo already in the cluster a few batches of each kind
+/// of message (<see cref="WarmUpWire.SendAcross"/>), since a run's nodes on different silos send their batches through
+/// Orleans' messaging, which a warm-up on one silo does not reach. As a health check it is healthy once the warm-up is
+/// over (or there is none), so that a script can wait for it at <c>/healthz</c> and Kubernetes at the readiness probe.
 /// </summary>
-public sealed partial class SiloWarmUp(IGrainFactory grains, ILocalSiloDetails silo, ILogger<SiloWarmUp> logger, double seconds) : BackgroundService, IHealthCheck
+public sealed partial class SiloWarmUp(
+    IGrainFactory grains,
+    ILocalSiloDetails silo,
+    IClusterMembershipService membership,
+    WarmUpWire wire,
+    ILogger<SiloWarmUp> logger,
+    double seconds) : BackgroundService, IHealthCheck
 {
     /// <summary>Enough for each protocol's paths to get hot, few enough to take a few seconds of two cores.</summary>
     public const int SubnetsPerProtocol = 6;
+
+    private static readonly IngressSpec Ingress = new() { RatePerSecond = 100, SizeBytes = 1024, Distribution = "lognormal", MinBytes = 100, MaxBytes = 64 * 1024 };
 
     private readonly TaskCompletionSource<TimeSpan?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -31,27 +42,36 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILocalSiloDetails s
     /// <summary>Completes when the warm-up is over, with the wall time it took; null when there was none or it failed.</summary>
     public Task<TimeSpan?> Completion => _done.Task;
 
-    /// <summary>What the warm-up runs: one scenario per protocol, <see cref="SubnetsPerProtocol"/> subnets of 13 nodes.</summary>
+    /// <summary>
+    /// What the warm-up runs: one scenario per protocol, <see cref="SubnetsPerProtocol"/> subnets of 13 nodes with
+    /// consensus and ingress, and one of the default protocol on a subnet whose blocks come on a clock without
+    /// consensus (as the quickstart's do), which takes code of its own.
+    /// </summary>
     public static IReadOnlyList<ScenarioSpec> Scenarios(double seconds) =>
-        GossipProtocols.All.Select(protocol => new ScenarioSpec
+    [
+        .. GossipProtocols.All.Select(protocol => Scenario(seconds, protocol.WireName(), SubnetsPerProtocol, new WorkloadSpec
         {
-            Name = "silo-warmup",
-            Protocol = protocol.WireName(),
-            TimeScale = 1,
-            DurationSeconds = seconds,
-            DrainSeconds = WarmUpScenario.DrainSeconds,
-            Subnets = Enumerable.Range(0, SubnetsPerProtocol).Select(i => new SubnetSpec
-            {
-                Id = $"warm{i}",
-                Nodes = 13,
-                Link = new LinkSpec { Model = "uniform", LatencyMs = 20, JitterMs = 60 },
-            }).ToList(),
-            Workload = new WorkloadSpec
-            {
-                Ingress = new IngressSpec { RatePerSecond = 100, SizeBytes = 1024, Distribution = "lognormal", MinBytes = 100, MaxBytes = 64 * 1024 },
-                Consensus = new ConsensusSpec(),
-            },
-        }).ToList();
+            Ingress = Ingress,
+            Consensus = new ConsensusSpec(),
+        })),
+        Scenario(seconds, new ScenarioSpec().Protocol, 1, new WorkloadSpec { Ingress = Ingress, Blocks = new BlockSpec() }),
+    ];
+
+    private static ScenarioSpec Scenario(double seconds, string protocol, int subnets, WorkloadSpec workload) => new()
+    {
+        Name = "silo-warmup",
+        Protocol = protocol,
+        TimeScale = 1,
+        DurationSeconds = seconds,
+        DrainSeconds = WarmUpScenario.DrainSeconds,
+        Subnets = Enumerable.Range(0, subnets).Select(i => new SubnetSpec
+        {
+            Id = $"warm{i}",
+            Nodes = 13,
+            Link = new LinkSpec { Model = "uniform", LatencyMs = 20, JitterMs = 60 },
+        }).ToList(),
+        Workload = workload,
+    };
 
     /// <summary>
     /// Adds a warm-up of <paramref name="seconds"/> to a silo's host, with its health check (<paramref name="tags"/>);
@@ -60,7 +80,12 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILocalSiloDetails s
     public static IServiceCollection Add(IServiceCollection services, double seconds, params string[] tags)
     {
         services.AddSingleton(provider => new SiloWarmUp(
-            provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILocalSiloDetails>(), provider.GetRequiredService<ILogger<SiloWarmUp>>(), seconds));
+            provider.GetRequiredService<IGrainFactory>(),
+            provider.GetRequiredService<ILocalSiloDetails>(),
+            provider.GetRequiredService<IClusterMembershipService>(),
+            provider.GetRequiredService<WarmUpWire>(),
+            provider.GetRequiredService<ILogger<SiloWarmUp>>(),
+            seconds));
         services.AddHostedService(provider => provider.GetRequiredService<SiloWarmUp>());
         services.AddHealthChecks().AddCheck<SiloWarmUp>("warm-up", tags: tags);
         return services;
@@ -93,7 +118,12 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILocalSiloDetails s
                 return;
             }
 
-            LogWarmedUp(logger, took.Elapsed.TotalSeconds);
+            var others = membership.CurrentSnapshot.Members.Values
+                .Where(member => member.Status == SiloStatus.Active && !member.SiloAddress.Equals(silo.SiloAddress))
+                .Select(member => member.SiloAddress)
+                .ToList();
+            var sent = wire.SendAcross(grains, silo.SiloAddress, others);
+            LogWarmedUp(logger, took.Elapsed.TotalSeconds, sent, others.Count);
             _done.SetResult(took.Elapsed);
         }
         catch (Exception e)
@@ -107,8 +137,8 @@ public sealed partial class SiloWarmUp(IGrainFactory grains, ILocalSiloDetails s
     /// <summary>The id of a warm-up run: made unique, since silos that join a cluster together warm up at the same time.</summary>
     private static string RunId(ScenarioSpec scenario) => $"{RunCommand.NewRunId(scenario)}-{Guid.NewGuid():N}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:F1} wall s")]
-    private static partial void LogWarmedUp(ILogger logger, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:F1} wall s; sent {Batches} batches to {Silos} other silos")]
+    private static partial void LogWarmedUp(ILogger logger, double seconds, int batches, int silos);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up did not complete; the silo serves without it")]
     private static partial void LogFailed(ILogger logger, Exception? exception);
