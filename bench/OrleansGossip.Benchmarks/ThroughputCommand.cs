@@ -8,6 +8,7 @@ using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Network;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Hosting;
 
@@ -101,16 +102,20 @@ public static class ThroughputCommand
 
             var scenario = BenchmarkScenarios.Throughput("bench-throughput", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.DurationSeconds, s.DrainSeconds);
             BenchmarkOutput.Progress($"measured run: {scenario.Description}");
+            var scheduler = silo.Services.GetRequiredService<DeliveryScheduler>();
+            var batchesBefore = Batches(scheduler);
             sampler.Start();
             var report = await RunAsync(silo, scenario)
                 ?? throw new InvalidOperationException("the measured run failed; see the log above");
             var runtime = sampler.Stop();
+            var batches = Batches(scheduler) - batchesBefore;
             var emulator = report.Emulator;
             var ingress = report.Subnets.SelectMany(r => r.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
             var deliveryRatio = ReportFigures.DeliveryRatio(ingress);
             var deliveries = ingress.Sum(k => k.Deliveries);
             BenchmarkOutput.RunFigures(emulator, string.Create(CultureInfo.InvariantCulture, $"delivery ratio {deliveryRatio:P2}, "));
             BenchmarkOutput.Progress($"runtime during the run: {runtime}");
+            BenchmarkOutput.Progress($"batches: {batches:N0}, {PerBatch(emulator.Deliveries, batches):F2} deliveries each");
             if (s.SampleAllocations)
             {
                 sampler.WriteTopAllocations(Console.Out);
@@ -131,6 +136,8 @@ public static class ThroughputCommand
                 DurationSeconds = s.DurationSeconds,
                 WallSeconds = BenchmarkOutput.Round(emulator.WallSeconds, 2),
                 Deliveries = emulator.Deliveries,
+                Batches = batches,
+                DeliveriesPerBatch = BenchmarkOutput.Round(PerBatch(emulator.Deliveries, batches), 3),
                 DeliveryRatio = BenchmarkOutput.Round(deliveryRatio, 5),
                 IngressLatencyP50Ms = Median(ingress.Select(k => k.LatencyMs.P50)),
                 IngressLatencyP99Ms = ingress.Select(k => k.LatencyMs.P99).Max(),
@@ -159,6 +166,11 @@ public static class ThroughputCommand
         var run = silo.Grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         return await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None);
     }
+
+    /// <summary>The batches the silo's scheduler has handed to nodes, each a turn of one node: locally or as a grain call.</summary>
+    private static long Batches(DeliveryScheduler scheduler) => scheduler.LocalDeliveries + scheduler.GrainCallDeliveries;
+
+    private static double PerBatch(long deliveries, long batches) => batches == 0 ? 0 : (double)deliveries / batches;
 
     private static double? Median(IEnumerable<double?> values)
     {

@@ -45,6 +45,19 @@ public sealed record ThroughputResult
 
     public long Deliveries { get; init; }
 
+    /// <summary>
+    /// Batches of messages the silo's scheduler handed to nodes during the measured run: each is one turn of one node,
+    /// the emulator's unit of work comparable to a one-way call (it arrives as one, or as a work item queued to the
+    /// node when both ends are on the silo).
+    /// </summary>
+    public long Batches { get; init; }
+
+    /// <summary>
+    /// <see cref="Deliveries"/> over <see cref="Batches"/>: above 1, batching adverts and requests per peer per tick
+    /// has a node's turn carry more than one delivery's messages.
+    /// </summary>
+    public double DeliveriesPerBatch { get; init; }
+
     /// <summary>Honest nodes that got each artifact over those that should have, over all artifacts.</summary>
     public double DeliveryRatio { get; init; }
 
