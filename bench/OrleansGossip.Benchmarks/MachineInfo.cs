@@ -8,11 +8,14 @@ namespace OrleansGossip.Benchmarks;
 /// The machine a benchmark ran on, as far as the process can tell, and how its runtime collects: server or
 /// workstation, concurrent or not, and which collector (<see cref="Collector"/>: "regions", the runtime's default, or
 /// "segments", the library the runtime ships beside it, which <c>DOTNET_GCName=libclrgc.so</c> loads), and how long
-/// an idle thread-pool worker spins for work before it blocks (<see cref="ThreadPoolSpinLimit"/>).
+/// an idle thread-pool worker spins for work before it blocks (<see cref="ThreadPoolSpinLimit"/>). A virtual machine
+/// may name its processor no more closely than "AMD EPYC", whatever generation it runs on: <see cref="CpuFamily"/>
+/// tells them apart.
 /// </summary>
 public sealed record MachineInfo(
     int ProcessorCount,
     string CpuModel,
+    string? CpuFamily,
     long TotalMemoryBytes,
     string Os,
     string Runtime,
@@ -28,6 +31,7 @@ public sealed record MachineInfo(
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
         ReadCpuModel(),
+        ReadCpuFamily(),
         ReadTotalMemory(),
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
@@ -77,6 +81,50 @@ public sealed record MachineInfo(
         catch (IOException)
         {
             return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+
+    /// <summary>The processor's family and model numbers ("family 26, model 2"), from its first entry; null where not told.</summary>
+    public static string? CpuFamilyOf(IEnumerable<string> cpuInfo)
+    {
+        string? family = null;
+        string? model = null;
+        foreach (var line in cpuInfo)
+        {
+            if (line.Length == 0)
+            {
+                break; // The end of the first processor's entry.
+            }
+
+            var colon = line.IndexOf(':');
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            switch (line[..colon].Trim())
+            {
+                case "cpu family":
+                    family = line[(colon + 1)..].Trim();
+                    break;
+                case "model":
+                    model = line[(colon + 1)..].Trim();
+                    break;
+            }
+        }
+
+        return family is null ? null : model is null ? $"family {family}" : $"family {family}, model {model}";
+    }
+
+    private static string? ReadCpuFamily()
+    {
+        try
+        {
+            return CpuFamilyOf(File.ReadLines("/proc/cpuinfo"));
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -23,6 +23,20 @@ public sealed class MachineInfoTests
     }
 
     [Fact]
+    public void The_cpu_family_and_model_numbers_are_the_first_processors()
+    {
+        string[] cpuInfo =
+        [
+            "processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 26", "model\t\t: 2", "model name\t: AMD EPYC", "",
+            "processor\t: 1", "cpu family\t: 25", "model\t\t: 1",
+        ];
+
+        Assert.Equal("family 26, model 2", MachineInfo.CpuFamilyOf(cpuInfo));
+        Assert.Equal("family 6", MachineInfo.CpuFamilyOf(["cpu family\t: 6"]));
+        Assert.Null(MachineInfo.CpuFamilyOf(["processor\t: 0", "model name\t: Neoverse"]));
+    }
+
+    [Fact]
     public void The_spin_limit_is_the_environment_variables_first_then_the_runtime_configurations()
     {
         Assert.Equal(5, MachineInfo.SpinLimitOf("5", "0"));
