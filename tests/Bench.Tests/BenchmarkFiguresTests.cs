@@ -173,6 +173,33 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void Runs_on_a_processor_named_by_its_family_are_a_setting_of_their_own_drawn_first()
+    {
+        const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"";
+        const string turin = node + ",\"machine\":{\"cpuModel\":\"AMD EPYC\",\"cpuFamily\":\"family 26, model 2\"}";
+        var figures = BenchmarkFigures.From(Read(
+            Scale(subnets: 150, lag: 9, lagging: false, pauseShare: 0.02, extra: node + ",\"machine\":{\"cpuModel\":\"AMD EPYC\"}" + Timeline((0, 1, 9))),
+            Scale(subnets: 150, lag: 11, lagging: true, pauseShare: 0.02, extra: node + Timeline((0, 1, 11))),
+            Scale(subnets: 300, lag: 8, lagging: false, pauseShare: 0.02, extra: turin + Timeline((0, 1, 8))),
+            Throughput(rate: 900, delivered: 105_000, lag: 70, lagging: true),
+            Throughput(rate: 900, delivered: 107_000, lag: 6, lagging: false, extra: turin)));
+
+        var lag = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag"));
+        Assert.Equal(
+            ["lag per message, AMD EPYC family 26", "lag per message", "lag per message, each run", "lag warning", "lagging runs"],
+            lag.Series.Select(s => s.Name));
+        Assert.Equal([(300.0, 8.0)], lag.Series[0].Points);
+        Assert.Equal([(150.0, 10.0)], lag.Series[1].Points); // Halfway between the two runs that do not name the family.
+        // The lag over run time is the latest default run's setting, its machine with it, though the others are more.
+        var timeline = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "scale-lag-timeline"));
+        Assert.Equal("Lag p99 over run time (ic-app-subnet, time scale 10, lag per message, AMD EPYC family 26)", timeline.Title);
+        Assert.Equal(["300 subnets", "lag warning"], timeline.Series.Select(s => s.Name));
+        var throughput = Assert.IsType<LineFigure>(figures.Single(f => f.Name == "throughput-lag"));
+        Assert.Equal([(108.0, 6.0)], throughput.Series.Single(s => s.Name == "10×13, 1 KiB, AMD EPYC family 26").Points);
+        Assert.Equal([(108.0, 70.0)], throughput.Series.Single(s => s.Name == "10×13, 1 KiB").Points);
+    }
+
+    [Fact]
     public void The_latest_run_at_each_subnet_count_that_kept_its_timeline_draws_its_lag_over_run_time()
     {
         const string node = ",\"lagCountedAt\":\"node\",\"lagCountedPer\":\"message\",\"runLongTables\":\"native\"";

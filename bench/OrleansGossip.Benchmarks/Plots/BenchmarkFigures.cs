@@ -94,7 +94,7 @@ public static class BenchmarkFigures
         // Offered deliveries: every ingress message reaches every node of its subnet but the one it entered at.
         var points = runs.Select(r => new
         {
-            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCounting(r), SegmentsCollector(r) }.OfType<string>()),
+            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCounting(r), SegmentsCollector(r), Processor(r) }.OfType<string>()),
             Offered = r.Number("ingressPerSecondPerSubnet") * r.Number("subnets") * (r.Number("nodesPerSubnet") - 1) / 1000,
             Delivered = r.Number("deliveriesPerSecond") / 1000,
             Lag = r.Number("lagMsP99"),
@@ -171,10 +171,16 @@ public static class BenchmarkFigures
             Lagging = r.Flag("lagging"),
             PauseShare = r.OptionalNumber("runtime", "gcPauseShare"),
             PerMessage = LagCounting(r) is null,
+            Processor = Processor(r),
+            IsDefault = false,
+        }).Select(p => p with
+        {
+            IsDefault = p.Setting == DefaultScaleSetting,
+            Setting = p.Processor is null ? p.Setting : $"{p.Setting}, {p.Processor}",
         }).ToList();
-        // This version's defaults first, the others as the results give them: a crowded legend counts its last
-        // entries as "+N more", and the runs of the code as it is should not be those.
-        var ordered = points.OrderBy(p => p.Setting == DefaultScaleSetting ? 0 : 1).ToList();
+        // This version's defaults first, on the newest machines first, the others as the results give them: a crowded
+        // legend counts its last entries as "+N more", and the runs of the code as it is should not be those.
+        var ordered = points.OrderBy(p => (p.IsDefault ? 0 : 2) - (p.Processor is null ? 0 : 1)).ToList();
         var settings = ordered.GroupBy(p => p.Setting).ToList();
 
         // The lag counted per message and as it was counted before, in figures of their own: the earlier counts read
@@ -202,16 +208,15 @@ public static class BenchmarkFigures
         }
 
         // The lag over run time of the latest run at each subnet count that kept its timeline, for one setting (lines of
-        // several settings at one count would not tell apart in a legend): this version's defaults when such runs
-        // kept theirs, else the setting most such runs share.
+        // several settings at one count would not tell apart in a legend): this version's defaults, as the latest run
+        // with them had them (its machine), when such runs kept theirs, else the setting most such runs share.
         var kept = runs.Zip(points)
             .Where(r => r.First.Json.TryGetProperty("lagTimeline", out var timeline) && timeline.ValueKind == JsonValueKind.Array && timeline.GetArrayLength() > 0)
             .ToList();
         if (kept.Count > 0)
         {
-            var setting = kept.Any(r => r.Second.Setting == DefaultScaleSetting)
-                ? DefaultScaleSetting
-                : kept.GroupBy(r => r.Second.Setting).MaxBy(g => g.Count())!.Key;
+            var setting = kept.LastOrDefault(r => r.Second.IsDefault).Second?.Setting
+                ?? kept.GroupBy(r => r.Second.Setting).MaxBy(g => g.Count())!.Key;
             var timelines = kept.Where(r => r.Second.Setting == setting)
                 .GroupBy(r => r.Second.Subnets)
                 .Select(g => g.Last().First)
@@ -359,6 +364,14 @@ public static class BenchmarkFigures
     /// </summary>
     private static string? SegmentsCollector(ResultLine result) =>
         result.OptionalText("machine", "collector") == "segments" ? "segments collector" : null;
+
+    /// <summary>
+    /// The processor of a result that names its family (<c>machine.cpuFamily</c>, which results give since
+    /// 2026-11-28), as "AMD EPYC family 26": a virtual machine may run on another generation of the processor it names
+    /// from one day to the next, and its runs are a setting apart. Null for the results before, which the page dates.
+    /// </summary>
+    private static string? Processor(ResultLine result) =>
+        result.OptionalText("machine", "cpuFamily") is { } family ? $"{result.OptionalText("machine", "cpuModel")} {family.Split(',')[0]}" : null;
 
     private static string TimeScale(double timeScale) => $"time scale {timeScale.ToString(CultureInfo.InvariantCulture)}";
 
