@@ -123,7 +123,12 @@ public sealed partial class SiloWarmUp(
                 .Select(member => member.SiloAddress)
                 .ToList();
             var sent = wire.SendAcross(grains, silo.SiloAddress, others);
-            LogWarmedUp(logger, took.Elapsed.TotalSeconds, sent, others.Count);
+            LogWarmedUp(logger, took.Elapsed.TotalSeconds);
+            if (others.Count > 0)
+            {
+                LogSentAcross(logger, sent, others.Count);
+            }
+
             _done.SetResult(took.Elapsed);
         }
         catch (Exception e)
@@ -137,8 +142,11 @@ public sealed partial class SiloWarmUp(
     /// <summary>The id of a warm-up run: made unique, since silos that join a cluster together warm up at the same time.</summary>
     private static string RunId(ScenarioSpec scenario) => $"{RunCommand.NewRunId(scenario)}-{Guid.NewGuid():N}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:F1} wall s; sent {Batches} batches to {Silos} other silos")]
-    private static partial void LogWarmedUp(ILogger logger, double seconds, int batches, int silos);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Seconds:F1} wall s")]
+    private static partial void LogWarmedUp(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Batches} warm-up batches to {Silos} other silos")]
+    private static partial void LogSentAcross(ILogger logger, int batches, int silos);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up did not complete; the silo serves without it")]
     private static partial void LogFailed(ILogger logger, Exception? exception);
