@@ -6,10 +6,9 @@
 #   scripts/cluster-up.sh            # then: scripts/cluster-down.sh
 #
 # Settings (environment): CLUSTER_DIR (default .cluster), REDIS_PORT (6380), AZURITE_PORT (10000), SILO_PORT (11111,
-# then +1 per silo), GATEWAY_PORT (30000, +1 per silo), API_PORT (5081), DASHBOARD_PORT (5082), SILOS (3), WARMUP
-# (emulated seconds of each silo's own warm-up, 3; 0 for none: the script waits for the warm-ups before it says the
-# cluster is up), JIT_LOG (1: each silo writes the methods the runtime compiles, with their tier, to
-# logs/jit-silo-N.txt, to see what a run compiles that the warm-ups did not).
+# then +1 per silo), GATEWAY_PORT (30000, +1 per silo), API_PORT (5081), DASHBOARD_PORT (5082), SILOS (3), JIT_LOG
+# (1: each silo writes the methods the runtime compiles, with their tier, to logs/jit-silo-N.txt, to see what a run
+# compiles).
 # Needs redis-server and tools/azurite (./test.sh installs both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +22,6 @@ gateway_port=${GATEWAY_PORT:-30000}
 api_port=${API_PORT:-5081}
 dashboard_port=${DASHBOARD_PORT:-5082}
 silos=${SILOS:-3}
-warmup=${WARMUP:-3}
 jit_log=${JIT_LOG:-0}
 
 if compgen -G "$dir/pids/*.pid" >/dev/null; then
@@ -77,9 +75,6 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # wait_for NAME PORT: until something listens on loopback PORT.
 wait_for() { wait_until "$1" 120 "listen on port $2" listening "$2"; }
 
-# wait_for_log NAME PATTERN: until NAME's log has a line matching PATTERN (extended regex).
-wait_for_log() { wait_until "$1" 180 "say '$2' in its log" grep -Eq "$2" "$dir/logs/$1.log"; }
-
 if [ ! -f "$dir/certs/ca.pem" ]; then
   dotnet "$(bin Silo)" certs create --out "$dir/certs" --silos "$silos" --clients gateway,dashboard >"$dir/logs/certs.log"
 fi
@@ -104,7 +99,7 @@ for i in $(seq 1 "$silos"); do
   jit=()
   [ "$jit_log" = 1 ] && jit=(env "DOTNET_JitStdOutFile=$dir/logs/jit-silo-$i.txt" DOTNET_JitDisasmSummary=1)
   start "silo-$i" "${jit[@]}" dotnet "$(bin Silo)" silo --certs "$dir/certs" --name "silo-$i" \
-    --port $((silo_port + i - 1)) --gateway-port $((gateway_port + i - 1)) --warmup "$warmup"
+    --port $((silo_port + i - 1)) --gateway-port $((gateway_port + i - 1))
 done
 for i in $(seq 1 "$silos"); do
   wait_for "silo-$i" $((gateway_port + i - 1))
@@ -120,13 +115,6 @@ start gateway env $(client_tls gateway) "Gateway__Access__ApiKeys__0=$(cat "$dir
 start dashboard env $(client_tls dashboard) dotnet "$(bin Dashboard)" --urls "http://127.0.0.1:$dashboard_port"
 wait_for gateway "$api_port"
 wait_for dashboard "$dashboard_port"
-# Each silo warms itself up once started; a run started before that lags in its first second.
-if [ "$warmup" != 0 ]; then
-  echo "waiting for the silos' warm-ups…"
-  for i in $(seq 1 "$silos"); do
-    wait_for_log "silo-$i" "Warmed up in|The warm-up did not complete"
-  done
-fi
 
 cat <<EOT
 The cluster is up ($silos silos on Redis 127.0.0.1:$redis_port, state and reports in Azurite 127.0.0.1:$azurite_port):

@@ -10,7 +10,7 @@ public sealed record BandwidthResult
 
     public IReadOnlyList<BandwidthRow> Rows { get; init; } = [];
 
-    /// <summary>Every run of a protocol other than flooding at or under the target, and none lagging.</summary>
+    /// <summary>Every run of a protocol other than flooding at or under the target.</summary>
     public bool WithinTarget { get; init; }
 
     public MachineInfo? Machine { get; init; }
@@ -18,7 +18,10 @@ public sealed record BandwidthResult
     public double TotalWallSeconds { get; init; }
 }
 
-/// <summary>One scenario under one protocol: the duplicate ratio over every kind and the worst kind's.</summary>
+/// <summary>
+/// One scenario under one protocol: the duplicate ratio over every kind and the worst kind's, and the run's slowdown
+/// (wall seconds per emulated second, its report's <c>host.slowdown</c>).
+/// </summary>
 public sealed record BandwidthRow(
     string Scenario,
     string Protocol,
@@ -26,4 +29,4 @@ public sealed record BandwidthRow(
     string WorstKind,
     double WorstKindRatio,
     double DeliveryRatio,
-    bool Lagging);
+    double Slowdown);

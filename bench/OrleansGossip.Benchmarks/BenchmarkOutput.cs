@@ -20,14 +20,14 @@ public static class BenchmarkOutput
         Console.Out.Flush();
     }
 
-    /// <summary>A measured run's figures as a progress line (<paramref name="also"/> before its lag), and which part of the run lagged, when some did.</summary>
-    public static void RunFigures(EmulatorReport emulator, string also = "")
+    /// <summary>
+    /// A measured run's figures as a progress line (<paramref name="also"/> before its slowdown): its deliveries, and how
+    /// the machine ran it (the report's <c>host</c>: wall time, deliveries per wall second, slowdown).
+    /// </summary>
+    public static void RunFigures(RunReport report, string also = "")
     {
-        Progress($"run: {emulator.Deliveries:N0} deliveries in {emulator.WallSeconds:F1} wall s = {emulator.DeliveriesPerSecond:N0}/s, {also}lag p99 {emulator.LagMsP99} ms{(emulator.Lagging ? " (LAGGING)" : "")}");
-        if (emulator.LateSlicesNote() is { } late)
-        {
-            Progress($"{late}");
-        }
+        var host = report.Host;
+        Progress($"run: {report.Emulator.Deliveries:N0} deliveries in {host.WallSeconds:F1} wall s = {host.DeliveriesPerSecond:N0}/s, {also}slowdown {host.Slowdown:F2} (wall s per emulated s)");
     }
 
     /// <summary>A file each closing line is appended to as well (<c>--save</c>), so that a sweep of runs builds a file for <c>plot</c>.</summary>

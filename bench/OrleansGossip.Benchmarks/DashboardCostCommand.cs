@@ -174,17 +174,18 @@ public static class DashboardCostCommand
                 ?? throw new InvalidOperationException($"run {runId} failed");
             var seconds = watch.Elapsed.TotalSeconds;
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var emulator = report.Emulator;
+            var deliveries = report.Emulator.Deliveries;
+            var host = report.Host;
             var result = new DashboardCostRun(
                 watchers > 0,
                 scenario.Workload.Ingress!.RatePerSecond,
-                BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
-                emulator.Deliveries,
-                BenchmarkOutput.Round(emulator.WallSeconds, 2),
-                emulator.Deliveries == 0 ? 0 : BenchmarkOutput.Round(used.TotalMicroseconds / emulator.Deliveries, 2),
-                emulator.LagMsP99,
+                BenchmarkOutput.Round(host.DeliveriesPerSecond),
+                deliveries,
+                BenchmarkOutput.Round(host.WallSeconds, 2),
+                deliveries == 0 ? 0 : BenchmarkOutput.Round(used.TotalMicroseconds / deliveries, 2),
+                BenchmarkOutput.Round(host.Slowdown, 3),
                 Interlocked.Read(ref count));
-            BenchmarkOutput.Progress($"{runId}: {(watchers > 0 ? "watched" : "unwatched")}, {result.DeliveriesPerSecond:N0} deliveries/s, {result.CpuMicrosPerDelivery} µs CPU/delivery, lag p99 {result.LagMsP99} ms, {result.Updates} updates");
+            BenchmarkOutput.Progress($"{runId}: {(watchers > 0 ? "watched" : "unwatched")}, {result.DeliveriesPerSecond:N0} deliveries/s, {result.CpuMicrosPerDelivery} µs CPU/delivery, slowdown {result.Slowdown:F2}, {result.Updates} updates");
             return (result, (Interlocked.Read(ref count), Interlocked.Read(ref bytes), seconds));
         }
         finally

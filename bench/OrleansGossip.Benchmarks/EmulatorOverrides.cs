@@ -10,23 +10,14 @@ public static class EmulatorOverrides
 {
     /// <summary><c>--delivery-tick</c>: overrides <c>Emulator:DeliveryTick</c> (emulated milliseconds).</summary>
     public static Option<double?> DeliveryTickOption() =>
-        new("--delivery-tick") { Description = "Overrides Emulator:DeliveryTick: the granularity of deliveries, emulated milliseconds." };
-
-    /// <summary><c>--exclude-collector-pauses</c>: sets <c>Emulator:ExcludeCollectorPauses</c>.</summary>
-    public static Option<bool> ExcludeCollectorPausesOption() =>
-        new("--exclude-collector-pauses") { Description = "Sets Emulator:ExcludeCollectorPauses: the emulator's clock leaves out the garbage collector's pauses (one silo only)." };
+        new("--delivery-tick") { Description = "Overrides Emulator:DeliveryTick: the resolution of arrivals, emulated milliseconds." };
 
     /// <summary>Sets the overrides given for the silo started next.</summary>
-    public static void Apply(double? deliveryTickMs, bool excludeCollectorPauses = false)
+    public static void Apply(double? deliveryTickMs)
     {
         if (deliveryTickMs is { } ms)
         {
             Environment.SetEnvironmentVariable("Emulator__DeliveryTick", TimeSpan.FromMilliseconds(ms).ToString("c"));
-        }
-
-        if (excludeCollectorPauses)
-        {
-            Environment.SetEnvironmentVariable("Emulator__ExcludeCollectorPauses", "true");
         }
     }
 }

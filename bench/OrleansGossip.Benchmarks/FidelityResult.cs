@@ -13,12 +13,9 @@ public sealed record FidelityResult
 
     public double TolerancePercent { get; init; }
 
-    /// <summary>Rounds of one artifact of every case run before the measured cases (<c>--warmup-rounds</c>).</summary>
-    public int WarmupRounds { get; init; }
-
     public IReadOnlyList<FidelityCase> Cases { get; init; } = [];
 
-    /// <summary>Every case within the tolerance, and no run lagging.</summary>
+    /// <summary>Every case within the tolerance.</summary>
     public bool WithinTarget { get; init; }
 
     public MachineInfo? Machine { get; init; }
@@ -28,10 +25,9 @@ public sealed record FidelityResult
 
 /// <summary>
 /// One (N, S) case: the expected time to reach all nodes, the measured one (median over the artifacts, and the
-/// spread), the relative error and the run's lag, the longest collector pause while the case ran (a pause at time
-/// scale 1 makes the messages due during it as late as it is long), and the methods the runtime compiled meanwhile
-/// and the time that took (optimized code is compiled on a thread of its own, which on two cores takes CPU from the
-/// nodes).
+/// spread) in emulated time, the relative error, the run's slowdown (wall seconds per emulated second), the longest
+/// collector pause while the case ran, and the methods the runtime compiled meanwhile and the time that took: what the
+/// case cost the machine, which the emulated times do not depend on.
 /// </summary>
 public sealed record FidelityCase(
     int Nodes,
@@ -42,8 +38,7 @@ public sealed record FidelityCase(
     double MeasuredMsMin,
     double MeasuredMsMax,
     double ErrorPercent,
-    double LagMsP99,
-    bool Lagging,
+    double Slowdown,
     bool Within,
     double GcPauseMaxMs = 0,
     long MethodsCompiled = 0,

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
+using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Grains.Nodes;
 using OrleansGossip.Grains.Runs;
 using OrleansGossip.Silo.Hosting;
@@ -150,7 +153,8 @@ public static class MemoryCommand
 
         var clock = new RunClock(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), scenario.TimeScale);
         var gossip = (scenario.Gossip ?? GossipSettings.Default) with { Priorities = scenario.Priorities };
-        var configurator = new NodeConfigurator(runId, scenario, protocol, gossip, clock, RunKind.Measured);
+        var tick = silo.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value.DeliveryTick;
+        var configurator = new NodeConfigurator(runId, scenario, protocol, gossip, clock, tick);
         var all = plans.SelectMany(plan => plan.Nodes.Select((node, i) => (Node: node, Configuration: configurator.For(plan, i)))).ToList();
         var progress = Stopwatch.StartNew();
         for (var first = 0; first < all.Count; first += ConfigureChunk)

@@ -41,7 +41,7 @@ public static class PlacementCommand
             {
                 var name = $"placement-{pair}-{placement.ToString().ToLowerInvariant()}";
                 var run = await TlsCostCommand.RunOnClusterAsync(null, placement, BenchmarkScenarios.Throughput(name, subnets, nodes, rate, 1024, duration, 10));
-                runs.Add(new PlacementRun(placement.ToString().ToLowerInvariant(), run.DeliveriesPerSecond, run.Deliveries, run.WallSeconds, run.CpuMicrosPerDelivery, run.LagMsP99, run.DeliveryRatio));
+                runs.Add(new PlacementRun(placement.ToString().ToLowerInvariant(), run.DeliveriesPerSecond, run.Deliveries, run.WallSeconds, run.CpuMicrosPerDelivery, run.Slowdown, run.DeliveryRatio));
             }
         }
 

@@ -7,7 +7,7 @@ namespace OrleansGossip.Benchmarks;
 /// <summary>
 /// <c>throughput</c>: deliveries per wall second of a 10 x 13 advert-gossip run beside the raw Orleans one-way call
 /// rate on the same silo. <c>memory</c>: memory per idle node grain. <c>scale</c>: many copies of a
-/// library subnet at a time scale, and whether the emulator keeps up. <c>dashboard-cost</c>: the
+/// library subnet at a time scale, and whether the machine keeps its pace. <c>dashboard-cost</c>: the
 /// throughput a run loses while the dashboard watches it. <c>tls-cost</c>: the throughput and CPU mutual TLS between
 /// two silos costs. <c>placement</c>: what placing nodes by subnet saves on two silos. <c>fidelity</c>: time to reach all nodes of a full mesh against the closed-form expectation.
 /// <c>bandwidth</c>: the duplicate ratio of each protocol on library scenarios without faults. <c>micro</c>:

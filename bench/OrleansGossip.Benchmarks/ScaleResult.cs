@@ -1,5 +1,3 @@
-using OrleansGossip.Abstractions.Reports;
-
 namespace OrleansGossip.Benchmarks;
 
 /// <summary>The closing figures of <c>scale</c>.</summary>
@@ -18,9 +16,6 @@ public sealed record ScaleResult
 
     public double DurationSeconds { get; init; }
 
-    /// <summary>Seconds of the warm-up run before the measured one (0: none).</summary>
-    public double WarmupSeconds { get; init; }
-
     public double WallSeconds { get; init; }
 
     public long Deliveries { get; init; }
@@ -33,38 +28,18 @@ public sealed record ScaleResult
     /// <summary>Heights finalized per emulated second, the mean over subnets.</summary>
     public double FinalizationRate { get; init; }
 
-    public double LagMsP99 { get; init; }
-
     /// <summary>
-    /// Where the lag was counted: <c>node</c>, from each batch's due time to the node's turn that took it. Results
-    /// without this field counted it where the scheduler fired each tick, which misses turns waiting for a thread.
+    /// Wall seconds per emulated second the run took (its report's <c>host.slowdown</c>): the time scale when the machine
+    /// kept the run's pace, more when it could not. Results that give it ran on virtual time, whose figures do not depend
+    /// on the machine; results before gave the delivery lag instead (<c>lagMsP99</c>).
     /// </summary>
-    public string LagCountedAt { get; init; } = "node";
-
-    /// <summary>
-    /// What the lag p99 is of: <c>message</c>, each message taken counting once. Results without this field counted
-    /// each batch once, so that the ticks a collection paused, gathered into one batch per node, weighed as one tick.
-    /// </summary>
-    public string LagCountedPer { get; init; } = "message";
+    public double Slowdown { get; init; }
 
     /// <summary>
     /// Where the nodes kept their run-long tables (receipts, delivery logs, download queues): <c>native</c>, outside
     /// the managed heap. Results without this field ran on a silo that kept them on the pinned object heap.
     /// </summary>
     public string RunLongTables { get; init; } = "native";
-
-    /// <summary>The lag monitor's verdict: true when the emulator fell behind and its latencies are skewed.</summary>
-    public bool Lagging { get; init; }
-
-    /// <summary>The lag p99 (emulated milliseconds) above which the silo calls a run lagging.</summary>
-    public double LagWarningMs { get; init; }
-
-    /// <summary>
-    /// With <c>--exclude-collector-pauses</c>: the wall seconds of the run the emulator's clock left out, because the
-    /// garbage collector held the process stopped. They are counted in <see cref="WallSeconds"/>, so emulated time ran
-    /// at a time scale of <c>TimeScale * WallSeconds / (WallSeconds - CollectorPausesExcludedSeconds)</c>.
-    /// </summary>
-    public double? CollectorPausesExcludedSeconds { get; init; }
 
     /// <summary>The granularity of deliveries, emulated milliseconds: arrivals are rounded up to it.</summary>
     public double DeliveryTickMs { get; init; }
@@ -95,7 +70,4 @@ public sealed record ScaleResult
     public MachineInfo? Machine { get; init; }
 
     public double TotalWallSeconds { get; init; }
-
-    /// <summary>The measured run's lag over run time, as its report gives it (<c>emulator.lagTimeline</c>).</summary>
-    public IReadOnlyList<LagSlice>? LagTimeline { get; init; }
 }

@@ -152,8 +152,6 @@ public sealed class SiloProcessCluster : IAsyncDisposable
                      "--port", LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
                      "--gateway-port", LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
                      "--primary-port", primaryPort.ToString(CultureInfo.InvariantCulture), "--insecure",
-                     // The benchmark warms its silos up with runs of its own, after they have all joined.
-                     "--warmup", "0",
                  })
         {
             start.ArgumentList.Add(argument);

@@ -8,7 +8,6 @@ using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Hosting;
-using OrleansGossip.Grains.Network;
 using OrleansGossip.Silo.Commands;
 using OrleansGossip.Silo.Hosting;
 
@@ -16,8 +15,9 @@ namespace OrleansGossip.Benchmarks;
 
 /// <summary>
 /// <c>throughput</c>: on one embedded silo, measures the plain Orleans one-way call rate, then runs a scenario of
-/// 10 subnets x 13 nodes with small ingress and no blocks in real time, and reports deliveries per wall second
-/// beside that call rate.
+/// 10 subnets x 13 nodes with small ingress and no blocks at time scale 1, and reports deliveries per wall second
+/// beside that call rate, and the run's slowdown (wall seconds per emulated second: above 1 when the machine could not
+/// keep the pace).
 /// </summary>
 public static class ThroughputCommand
 {
@@ -25,7 +25,7 @@ public static class ThroughputCommand
     /// 900 ingress messages per second per subnet: 108 000 offered deliveries per second, above what the 2-core
     /// machine of docs/benchmarks.md delivered until 2026-11-27, so that the run measured the emulator's throughput
     /// rather than the offered load; the faster machine of 2026-11-28 carries them all, and its capacity is found with
-    /// <c>--rate</c>. That page gives the rates each machine carries with and without lag.
+    /// <c>--rate</c>. That page gives the rates each machine carried with and without lag on the wall-clock emulator.
     /// </summary>
     public const double DefaultIngressPerSecond = 900;
 
@@ -37,7 +37,7 @@ public static class ThroughputCommand
         var size = new Option<int>("--size") { Description = "Ingress message size, bytes.", DefaultValueFactory = _ => 1024 };
         var duration = new Option<double>("--duration") { Description = "Emulated (= wall, timeScale 1) seconds of workload.", DefaultValueFactory = _ => 20 };
         var drain = new Option<double>("--drain") { Description = "At most this many seconds after the workload for the last deliveries.", DefaultValueFactory = _ => 10 };
-        var warmup = new Option<double>("--warmup") { Description = "Seconds of a short warm-up run before the measured one (0: none).", DefaultValueFactory = _ => 3 };
+        var warmup = new Option<double>("--warmup") { Description = "Seconds of a short run before the measured one, so that the runtime has compiled the emulator's code (0: none).", DefaultValueFactory = _ => 3 };
         var callSeconds = new Option<double>("--call-seconds") { Description = "Seconds of the one-way call measurement (0: skip it).", DefaultValueFactory = _ => 5 };
         var senders = new Option<int>("--senders") { Description = "Concurrent senders of one-way calls.", DefaultValueFactory = _ => 32 };
         var maxInFlight = new Option<int>("--max-in-flight") { Description = "One-way calls sent and not yet received, at most.", DefaultValueFactory = _ => 20_000 };
@@ -98,25 +98,21 @@ public static class ThroughputCommand
                 BenchmarkOutput.Progress($"warm-up run: {s.WarmupSeconds} s");
                 var warm = BenchmarkScenarios.Throughput("bench-warmup", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.WarmupSeconds, 5);
                 await RunAsync(silo, warm);
-                await WarmUp.WaitForQuietAsync(silo.Services);
             }
 
             var scenario = BenchmarkScenarios.Throughput("bench-throughput", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.DurationSeconds, s.DrainSeconds);
             BenchmarkOutput.Progress($"measured run: {scenario.Description}");
-            var scheduler = silo.Services.GetRequiredService<DeliveryScheduler>();
-            var batchesBefore = Batches(scheduler);
             sampler.Start();
             var report = await RunAsync(silo, scenario)
                 ?? throw new InvalidOperationException("the measured run failed; see the log above");
             var runtime = sampler.Stop();
-            var batches = Batches(scheduler) - batchesBefore;
             var emulator = report.Emulator;
+            var host = report.Host;
             var ingress = report.Subnets.SelectMany(r => r.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
             var deliveryRatio = ReportFigures.DeliveryRatio(ingress);
             var deliveries = ingress.Sum(k => k.Deliveries);
-            BenchmarkOutput.RunFigures(emulator, string.Create(CultureInfo.InvariantCulture, $"delivery ratio {deliveryRatio:P2}, "));
+            BenchmarkOutput.RunFigures(report, string.Create(CultureInfo.InvariantCulture, $"delivery ratio {deliveryRatio:P2}, "));
             BenchmarkOutput.Progress($"runtime during the run: {runtime}");
-            BenchmarkOutput.Progress($"batches: {batches:N0}, {PerBatch(emulator.Deliveries, batches):F2} deliveries each");
             if (s.SampleAllocations)
             {
                 sampler.WriteTopAllocations(Console.Out);
@@ -124,28 +120,24 @@ public static class ThroughputCommand
 
             result = new ThroughputResult
             {
-                DeliveriesPerSecond = BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
+                DeliveriesPerSecond = BenchmarkOutput.Round(host.DeliveriesPerSecond),
                 OrleansOneWayCallsPerSecond = BenchmarkOutput.Round(oneWay.CallsPerSecond),
-                Ratio = oneWay.CallsPerSecond > 0 ? BenchmarkOutput.Round(emulator.DeliveriesPerSecond / oneWay.CallsPerSecond, 4) : 0,
-                LagMsP99 = emulator.LagMsP99,
-                Lagging = emulator.Lagging,
+                Ratio = oneWay.CallsPerSecond > 0 ? BenchmarkOutput.Round(host.DeliveriesPerSecond / oneWay.CallsPerSecond, 4) : 0,
+                Slowdown = BenchmarkOutput.Round(host.Slowdown, 3),
                 Nodes = totalNodes,
                 Subnets = s.Subnets,
                 NodesPerSubnet = s.Nodes,
                 IngressPerSecondPerSubnet = s.Rate,
                 IngressBytes = s.IngressBytes,
                 DurationSeconds = s.DurationSeconds,
-                WallSeconds = BenchmarkOutput.Round(emulator.WallSeconds, 2),
+                WallSeconds = BenchmarkOutput.Round(host.WallSeconds, 2),
                 Deliveries = emulator.Deliveries,
-                Batches = batches,
-                DeliveriesPerBatch = BenchmarkOutput.Round(PerBatch(emulator.Deliveries, batches), 3),
                 DeliveryRatio = BenchmarkOutput.Round(deliveryRatio, 5),
                 IngressLatencyP50Ms = Median(ingress.Select(k => k.LatencyMs.P50)),
                 IngressLatencyP99Ms = ingress.Select(k => k.LatencyMs.P99).Max(),
                 AdvertsPerDelivery = deliveries == 0 ? 0 : BenchmarkOutput.Round(ingress.Sum(k => k.AdvertsPerDelivery * k.Deliveries) / deliveries, 2),
                 RequestsPerDelivery = deliveries == 0 ? 0 : BenchmarkOutput.Round(ingress.Sum(k => k.RequestsPerDelivery * k.Deliveries) / deliveries, 2),
                 DeliveryTickMs = options.DeliveryTick.TotalMilliseconds,
-                LagWarningMs = options.LagWarningMs,
                 Runtime = runtime,
                 OneWayRuntime = oneWayRuntime,
                 OneWay = oneWay with { CallsPerSecond = BenchmarkOutput.Round(oneWay.CallsPerSecond), Seconds = BenchmarkOutput.Round(oneWay.Seconds, 2) },
@@ -167,11 +159,6 @@ public static class ThroughputCommand
         var run = silo.Grains.GetGrain<IRunGrain>($"{scenario.Name}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
         return await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, interactive: false), CancellationToken.None);
     }
-
-    /// <summary>The batches the silo's scheduler has handed to nodes, each a turn of one node: locally or as a grain call.</summary>
-    private static long Batches(DeliveryScheduler scheduler) => scheduler.LocalDeliveries + scheduler.GrainCallDeliveries;
-
-    private static double PerBatch(long deliveries, long batches) => batches == 0 ? 0 : (double)deliveries / batches;
 
     private static double? Median(IEnumerable<double?> values)
     {

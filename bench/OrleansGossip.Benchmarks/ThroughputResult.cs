@@ -14,19 +14,12 @@ public sealed record ThroughputResult
     /// <summary>Deliveries per one-way call: the share of Orleans' ceiling the emulator turns into deliveries.</summary>
     public double Ratio { get; init; }
 
-    /// <summary>How late nodes took the messages delivered to them, p99, emulated milliseconds (wall ones at timeScale 1).</summary>
-    public double LagMsP99 { get; init; }
-
-    /// <summary>Where the lag was counted (<see cref="ScaleResult.LagCountedAt"/>).</summary>
-    public string LagCountedAt { get; init; } = "node";
-
-    /// <summary>What the lag p99 is of (<see cref="ScaleResult.LagCountedPer"/>).</summary>
-    public string LagCountedPer { get; init; } = "message";
-
-    public bool Lagging { get; init; }
-
-    /// <summary>The lag p99 (emulated milliseconds) above which the silo calls a run lagging.</summary>
-    public double LagWarningMs { get; init; }
+    /// <summary>
+    /// Wall seconds per emulated second the run took (its report's <c>host.slowdown</c>): 1 while the machine kept the
+    /// pace of time scale 1, more when it could not. Results before virtual time gave the delivery lag instead
+    /// (<c>lagMsP99</c>, <c>lagging</c>).
+    /// </summary>
+    public double Slowdown { get; init; }
 
     public int Nodes { get; init; }
 
@@ -44,19 +37,6 @@ public sealed record ThroughputResult
     public double WallSeconds { get; init; }
 
     public long Deliveries { get; init; }
-
-    /// <summary>
-    /// Batches of messages the silo's scheduler handed to nodes during the measured run: each is one turn of one node,
-    /// the emulator's unit of work comparable to a one-way call (it arrives as one, or as a work item queued to the
-    /// node when both ends are on the silo).
-    /// </summary>
-    public long Batches { get; init; }
-
-    /// <summary>
-    /// <see cref="Deliveries"/> over <see cref="Batches"/>: above 1, batching adverts and requests per peer per tick
-    /// has a node's turn carry more than one delivery's messages.
-    /// </summary>
-    public double DeliveriesPerBatch { get; init; }
 
     /// <summary>Honest nodes that got each artifact over those that should have, over all artifacts.</summary>
     public double DeliveryRatio { get; init; }

@@ -162,19 +162,20 @@ public static class TlsCostCommand
             var tlsConnections = tls ? hosts.Sum(h => h.Services.GetRequiredService<TlsConnectionMonitor>().OpenConnections.Count(c => c.Endpoint is TlsEndpoint.SiloInbound or TlsEndpoint.SiloOutbound)) : 0;
             var ingress = report.Subnets.SelectMany(s => s.Kinds).Where(k => k.Kind == ArtifactKind.Ingress.WireName()).ToList();
             var ratio = ReportFigures.DeliveryRatio(ingress);
-            var emulator = report.Emulator;
+            var deliveries = report.Emulator.Deliveries;
+            var ran = report.Host;
             var run = new TlsCostRun(
                 tls,
                 scenario.Workload!.Ingress!.RatePerSecond,
-                BenchmarkOutput.Round(emulator.DeliveriesPerSecond),
-                emulator.Deliveries,
-                BenchmarkOutput.Round(emulator.WallSeconds, 2),
-                BenchmarkOutput.Round(emulator.Deliveries == 0 ? 0 : cpuMicros / emulator.Deliveries, 2),
-                emulator.LagMsP99,
+                BenchmarkOutput.Round(ran.DeliveriesPerSecond),
+                deliveries,
+                BenchmarkOutput.Round(ran.WallSeconds, 2),
+                BenchmarkOutput.Round(deliveries == 0 ? 0 : cpuMicros / deliveries, 2),
+                BenchmarkOutput.Round(ran.Slowdown, 3),
                 BenchmarkOutput.Round(ratio, 5),
                 tlsConnections,
                 BenchmarkOutput.Round(tlsMegabytes, 1));
-            BenchmarkOutput.Progress($"{scenario.Name}: {run.DeliveriesPerSecond:N0} deliveries/s, {run.CpuMicrosPerDelivery} µs CPU per delivery, delivery ratio {run.DeliveryRatio:P2}, lag p99 {run.LagMsP99} ms{(tls ? $", {tlsConnections} TLS silo connections carried {run.TlsMegabytesSent} MB" : "")}");
+            BenchmarkOutput.Progress($"{scenario.Name}: {run.DeliveriesPerSecond:N0} deliveries/s, {run.CpuMicrosPerDelivery} µs CPU per delivery, delivery ratio {run.DeliveryRatio:P2}, slowdown {run.Slowdown:F2}{(tls ? $", {tlsConnections} TLS silo connections carried {run.TlsMegabytesSent} MB" : "")}");
             return run;
         }
         finally

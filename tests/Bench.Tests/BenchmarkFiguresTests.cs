@@ -289,6 +289,23 @@ public sealed class BenchmarkFiguresTests
     }
 
     [Fact]
+    public void A_result_of_virtual_time_draws_its_slowdown_and_is_refused_without_it()
+    {
+        var figures = BenchmarkFigures.From(Read(
+            """{"mode":"throughput","subnets":10,"nodesPerSubnet":13,"ingressBytes":1024,"ingressPerSecondPerSubnet":500,"deliveriesPerSecond":60000,"slowdown":1.0}""",
+            """{"mode":"throughput","subnets":10,"nodesPerSubnet":13,"ingressBytes":1024,"ingressPerSecondPerSubnet":900,"deliveriesPerSecond":90000,"slowdown":1.2}"""));
+
+        Assert.Equal(["throughput-deliveries", "throughput-slowdown", "throughput-cpu"], figures.Select(f => f.Name));
+        Assert.Equal(["offered", "delivered"], Assert.IsType<LineFigure>(figures[0]).Series.Select(s => s.Name));
+        var slowdown = Assert.IsType<LineFigure>(figures[1]);
+        Assert.Equal([(60.0, 1.0), (108.0, 1.2)], Assert.Single(slowdown.Series).Points);
+
+        var error = Assert.Throws<ResultFormatException>(() => BenchmarkFigures.From(Read(
+            """{"mode":"throughput","subnets":10,"nodesPerSubnet":13,"ingressBytes":1024,"ingressPerSecondPerSubnet":900,"deliveriesPerSecond":90000}""")));
+        Assert.Equal("results.jsonl:1: a throughput result needs \"slowdown\" (number)", error.Message);
+    }
+
+    [Fact]
     public void A_fidelity_case_without_its_measurement_is_refused_with_its_path_in_the_result()
     {
         var results = Read("""{"mode":"fidelity","timeScale":1,"tolerancePercent":5,"cases":[{"nodes":13,"artifactBytes":1024,"expectedMs":150,"errorPercent":1}]}""");

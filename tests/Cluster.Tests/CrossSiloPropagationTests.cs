@@ -33,9 +33,8 @@ public sealed class CrossSiloPropagationTests(ClusterFixture fixture)
 
             Assert.True(silos.Count > 1, $"all {Nodes} nodes are on one silo ({string.Join(", ", silos)}); the test would not cross silos");
 
-            var artifact = TestRuns.Ingress(originIndex: 4, sequence: 1);
-            Assert.False(await nodes[0].HasArtifactAsync(artifact.Id));
-            await nodes[4].SubmitAsync(artifact);
+            var artifact = await grains.SubmitIngressAsync(runId, originIndex: 4);
+            Assert.False(await nodes[0].HasArtifactAsync(artifact));
 
             await TestRuns.AllHoldAsync(nodes, [artifact], $"all {Nodes} nodes hold the artifact created at node 4");
             var statuses = await Task.WhenAll(nodes.Select(n => n.GetStatusAsync()));

@@ -1,3 +1,4 @@
+using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
@@ -26,17 +27,15 @@ public sealed class LinkHealingTests(ClusterFixture fixture)
             var nodes = grains.Nodes(runId, Nodes);
             var isolated = nodes[Isolated];
             var others = nodes.Where((_, i) => i != Isolated).ToList();
-            await SetLinksAsync(Isolated, up: false);
-            var status = await isolated.GetStatusAsync();
+            await run.ApplyFaultAsync(new FaultSpec { Kind = "partition", Groups = [[Isolated], [.. Enumerable.Range(0, Nodes).Where(i => i != Isolated)]] });
+            var status = await Poll.ForAsync(isolated.GetStatusAsync, s => s.CutLinks.Count == others.Count, "the partition cuts the isolated node's links");
             Assert.Equal(others.Count, status.CutLinks.Count);
 
-            var artifacts = new List<Artifact>();
+            var artifacts = new List<ArtifactId>();
             for (var sequence = 1; sequence <= 5; sequence++)
             {
                 var origin = sequence % 2; // nodes 0 and 1 take turns
-                var artifact = TestRuns.Ingress(origin, sequence);
-                artifacts.Add(artifact);
-                await nodes[origin].SubmitAsync(artifact);
+                artifacts.Add(await grains.SubmitIngressAsync(runId, origin));
             }
 
             await TestRuns.AllHoldAsync(others, artifacts, "every connected node holds every artifact");
@@ -44,8 +43,8 @@ public sealed class LinkHealingTests(ClusterFixture fixture)
             Assert.Equal(artifacts.Count, missing.Count);
             Assert.Equal(0, (await isolated.GetStatusAsync()).ValidatedArtifacts);
 
-            await SetLinksAsync(Isolated, up: true);
-            Assert.Empty((await isolated.GetStatusAsync()).CutLinks);
+            await run.ApplyFaultAsync(new FaultSpec { Kind = "heal" });
+            await Poll.ForAsync(isolated.GetStatusAsync, s => s.CutLinks.Count == 0, "the heal restores the isolated node's links");
             await TestRuns.AllHoldAsync([isolated], artifacts, "the reconnected node holds every artifact it missed");
             Assert.Equal(artifacts.Count, (await isolated.GetStatusAsync()).ValidatedArtifacts);
         }
@@ -54,13 +53,5 @@ public sealed class LinkHealingTests(ClusterFixture fixture)
             await run.StopAsync();
         }
 
-        // Cuts (or heals) both directions of every link of node index: its own side first, then its peers' sides.
-        async Task SetLinksAsync(int index, bool up)
-        {
-            var self = grains.Node(runId, index);
-            var peers = Enumerable.Range(0, Nodes).Where(i => i != index).ToList();
-            await Task.WhenAll(peers.Select(p => self.SetLinkAsync(TestRuns.NodeId(p), up)));
-            await Task.WhenAll(peers.Select(p => grains.Node(runId, p).SetLinkAsync(TestRuns.NodeId(index), up)));
-        }
     }
 }

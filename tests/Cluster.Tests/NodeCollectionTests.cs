@@ -62,7 +62,7 @@ public sealed class NodeCollectionTests(NodeCollectionTests.EagerCollectionClust
 
         // Deactivated as a collection would, the node is activated again by the next call.
         await grains.GetNode(runId, node).Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
-        var status = await grains.GetNode(runId, node).GetStatusAsync();
+        var status = await Poll.ForAsync(grains.GetNode(runId, node).GetStatusAsync, s => s.Peers.Count > 0, "the resumed node takes its peers at its run's next window");
         Assert.Equal(3, status.Peers.Count);
 
         await run.StopAsync();

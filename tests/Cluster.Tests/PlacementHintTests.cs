@@ -29,7 +29,7 @@ public sealed class PlacementHintTests(ClusterFixture fixture)
         RequestContext.Set(IPlacementDirector.PlacementHintKey, hinted);
         try
         {
-            await fixture.Grains.GetGrain<IRunGrain>(runId).StartAsync(scenario, RunKind.WarmUp);
+            await fixture.Grains.GetGrain<IRunGrain>(runId).StartAsync(scenario);
         }
         finally
         {

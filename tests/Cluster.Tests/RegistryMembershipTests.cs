@@ -1,3 +1,4 @@
+using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Runs;
@@ -35,7 +36,8 @@ public sealed class RegistryMembershipTests(ClusterFixture fixture)
             var removedId = TestRuns.NodeId(Nodes - 1);
             var removed = nodes[^1];
             var remaining = nodes.Take(Nodes - 1).ToList();
-            var afterRemoval = await registry.RemoveNodeAsync(removedId);
+            await run.ApplyFaultAsync(new FaultSpec { Kind = "remove-node", Nodes = [Nodes - 1] });
+            var afterRemoval = (await registry.GetSnapshotAsync()).Version;
             Assert.Equal(created.Version + 1, afterRemoval);
             await Poll.UntilAsync(
                 async () => (await Task.WhenAll(remaining.Select(n => n.GetStatusAsync())))
@@ -45,15 +47,14 @@ public sealed class RegistryMembershipTests(ClusterFixture fixture)
             Assert.Empty(removedStatus.Peers);
 
             // What the subnet creates now no longer reaches the removed node.
-            var beforeJoin = TestRuns.Ingress(originIndex: 0, sequence: 1);
-            await nodes[0].SubmitAsync(beforeJoin);
+            var beforeJoin = await grains.SubmitIngressAsync(runId, originIndex: 0);
             await TestRuns.AllHoldAsync(remaining, [beforeJoin], "the remaining nodes hold the artifact made after the removal");
-            Assert.False(await removed.HasArtifactAsync(beforeJoin.Id));
+            Assert.False(await removed.HasArtifactAsync(beforeJoin));
 
             // Add a new node: every member takes it as a peer, and once it runs it catches up with the subnet.
-            var joinerId = new NodeId("joiner");
-            var subnet = new SubnetId(TestScenarios.Subnet);
-            var afterJoin = await registry.AddNodeAsync(new NodeRecord(joinerId, subnet, "default", "joiner-fingerprint"));
+            var joinerId = TestRuns.NodeId(Nodes);
+            await run.ApplyFaultAsync(new FaultSpec { Kind = "add-node", Count = 1 });
+            var afterJoin = (await registry.GetSnapshotAsync()).Version;
             Assert.Equal(afterRemoval + 1, afterJoin);
             await Poll.UntilAsync(
                 async () => (await Task.WhenAll(remaining.Select(n => n.GetStatusAsync())))
@@ -62,18 +63,7 @@ public sealed class RegistryMembershipTests(ClusterFixture fixture)
             Assert.Empty((await removed.GetStatusAsync()).Peers);
 
             var joiner = grains.GetNode(runId, joinerId);
-            await joiner.ConfigureAsync(new NodeConfiguration(
-                runId,
-                runId,
-                joinerId,
-                subnet,
-                GossipProtocol.AdvertGossip,
-                NodeBehaviour.Honest,
-                NetworkSettings.Default with { LatencyMs = 20 },
-                new GossipSettings { DownloadTimeoutMs = 1_000 },
-                new RunClock(DateTimeOffset.UtcNow, 1),
-                Seed: 99));
-            var joinerStatus = await joiner.GetStatusAsync();
+            var joinerStatus = await Poll.ForAsync(joiner.GetStatusAsync, s => s.Peers.Count > 0, "the added node takes its peers");
             Assert.Equal(afterJoin, joinerStatus.RegistryVersion);
             Assert.Equal(Enumerable.Range(0, Nodes - 1).Select(TestRuns.NodeId).Order(), joinerStatus.Peers.Order());
             await TestRuns.AllHoldAsync([joiner], [beforeJoin], "the added node catches up with the artifact made before it joined");

@@ -13,7 +13,7 @@ public sealed class ScenarioRejectionTests(ClusterFixture fixture)
     [Theory]
     [InlineData("one-node-subnet", "$.subnets[0].nodes")]
     [InlineData("unknown-protocol", "$.protocol")]
-    [InlineData("zero-time-scale", "$.timeScale")]
+    [InlineData("negative-time-scale", "$.timeScale")]
     [InlineData("no-honest-node", "$.subnets[0].behaviours")]
     [InlineData("unknown-behaviour", "$.subnets[0].behaviours[0].behaviour")]
     [InlineData("zero-download-timeout", "$.gossip.downloadTimeoutMs")]
@@ -26,7 +26,7 @@ public sealed class ScenarioRejectionTests(ClusterFixture fixture)
         {
             "one-node-subnet" => valid with { Subnets = [subnet with { Nodes = 1 }] },
             "unknown-protocol" => valid with { Protocol = "telepathy" },
-            "zero-time-scale" => valid with { TimeScale = 0 },
+            "negative-time-scale" => valid with { TimeScale = -1 },
             "no-honest-node" => valid with { Subnets = [subnet with { Behaviours = [new BehaviourSpec { Behaviour = "withhold", Count = subnet.Nodes }] }] },
             "unknown-behaviour" => valid with { Subnets = [subnet with { Behaviours = [new BehaviourSpec { Behaviour = "sulk", Count = 1 }] }] },
             "zero-download-timeout" => valid with { Gossip = new GossipSettings { DownloadTimeoutMs = 0 } },

@@ -22,14 +22,16 @@ public static class TestRuns
     public static IReadOnlyList<INodeGrain> Nodes(this IGrainFactory grains, string runId, int count) =>
         Enumerable.Range(0, count).Select(i => grains.Node(runId, i)).ToList();
 
-    /// <summary>An ingress message as a client would submit it, expiring an emulated hour after the run began.</summary>
-    public static Artifact Ingress(int originIndex, long sequence, int sizeBytes = 4096) =>
-        Artifact.Create(
-            ArtifactKind.Ingress,
-            attribute: 3_600_000,
-            origin: NodeId(originIndex).Value,
-            sequence,
-            ArtifactBody.Synthetic(sizeBytes, (ulong)sequence * 0x9E3779B97F4A7C15UL));
+    /// <summary>
+    /// Submits an ingress message to the node at <paramref name="originIndex"/> through its run, as a client would,
+    /// expiring an emulated hour after the run began; answers its id.
+    /// </summary>
+    public static async Task<ArtifactId> SubmitIngressAsync(this IGrainFactory grains, string runId, int originIndex, int sizeBytes = 4096)
+    {
+        var submitted = await grains.GetGrain<IRunGrain>(runId).SubmitArtifactAsync(NodeId(originIndex), ArtifactKind.Ingress, sizeBytes, null, 3_600_000);
+        Assert.True(Hash128.TryParse(submitted.Artifact, out var hash), $"'{submitted.Artifact}' is an artifact id");
+        return new ArtifactId(hash);
+    }
 
     /// <summary>Starts <paramref name="scenario"/>, waits until it has completed and returns its report.</summary>
     public static async Task<RunReport> RunToCompletionAsync(this IGrainFactory grains, string runId, ScenarioSpec scenario)
@@ -54,13 +56,13 @@ public static class TestRuns
     }
 
     /// <summary>Waits until every one of <paramref name="nodes"/> holds every one of <paramref name="artifacts"/>.</summary>
-    public static Task AllHoldAsync(IReadOnlyList<INodeGrain> nodes, IReadOnlyList<Artifact> artifacts, string what) =>
+    public static Task AllHoldAsync(IReadOnlyList<INodeGrain> nodes, IReadOnlyList<ArtifactId> artifacts, string what) =>
         Poll.UntilAsync(async () => (await MissingAsync(nodes, artifacts)).Count == 0, what);
 
     /// <summary>The (node, artifact) pairs not held yet, as "node: artifact" for failure messages.</summary>
-    public static async Task<List<string>> MissingAsync(IReadOnlyList<INodeGrain> nodes, IReadOnlyList<Artifact> artifacts)
+    public static async Task<List<string>> MissingAsync(IReadOnlyList<INodeGrain> nodes, IReadOnlyList<ArtifactId> artifacts)
     {
-        var checks = nodes.SelectMany(n => artifacts.Select(async a => (Node: n, a.Id, Held: await n.HasArtifactAsync(a.Id))));
+        var checks = nodes.SelectMany(n => artifacts.Select(async a => (Node: n, Id: a, Held: await n.HasArtifactAsync(a))));
         var results = await Task.WhenAll(checks);
         return results.Where(r => !r.Held).Select(r => $"{r.Node.GetPrimaryKeyString()}: {r.Id}").ToList();
     }

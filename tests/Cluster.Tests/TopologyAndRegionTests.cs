@@ -74,14 +74,13 @@ public sealed class TopologyAndRegionTests(ClusterFixture fixture)
         var run = grains.GetGrain<IRunGrain>(runId);
         await run.StartAsync(scenario);
         var nodes = grains.Nodes(runId, 6);
-        var artifact = TestRuns.Ingress(originIndex: 0, sequence: 1);
-        await nodes[0].SubmitAsync(artifact);
+        var artifact = await grains.SubmitIngressAsync(runId, originIndex: 0);
         await TestRuns.AllHoldAsync(nodes, [artifact], "every node holds the artifact made in eu");
         await run.StopAsync();
 
         var logs = await grains.LogsAsync(runId, 6);
-        var madeAt = RunLogs.Origins(logs)[artifact.Id].AtMs;
-        double Took(int node) => logs[node].DeliveredAtMs(artifact.Id)!.Value - madeAt;
+        var madeAt = RunLogs.Origins(logs)[artifact].AtMs;
+        double Took(int node) => logs[node].DeliveredAtMs(artifact)!.Value - madeAt;
 
         // Advert, request and body each cross the ocean (a normal draw around 200 ms with a 2 ms deviation).
         Assert.All([3, 4, 5], us => Assert.True(Took(us) >= 3 * (crossingMs - 20), $"us node {us} got it after {Took(us):F0} ms"));

@@ -28,7 +28,8 @@ public sealed class RunViewTests
 
         var update = view.BuildSubnet("app");
         Assert.Equal(3, update.SubnetDeliveries);
-        Assert.Equal(7.5, update.LagWarningMs);
+        Assert.Equal(1.5, update.Slowdown);
+        Assert.Equal(1, update.TimeScale);
         Assert.Equal(1, update.SubnetArtifacts);
         var wave = Assert.Single(update.Wave);
         Assert.Equal("block-proposal", wave.Kind);
@@ -82,30 +83,30 @@ public sealed class RunViewTests
         Assert.Equal(4, subnet.Nodes);
         Assert.Equal(1, subnet.Down);
         Assert.Equal("running", update.Phase);
-        Assert.Equal(7.5, update.LagWarningMs);
+        Assert.Equal(1.5, update.Slowdown);
+        Assert.Equal(1, update.TimeScale);
     }
 
     [Fact]
-    public void A_run_warming_up_shows_its_phase_and_subnets_before_its_registry_has_any()
+    public void A_run_shows_its_phase_and_subnets_before_its_registry_has_any()
     {
         var view = new RunView("run", TimeProvider.System);
         var status = new RunStatus(
-            new RunProgress("run", RunPhase.WarmingUp, 0, 20, 0, 0, 0, 0, 7.5, null),
+            new RunProgress("run", RunPhase.Running, 0, 20, 0, 0, 0, 0, null),
             "test",
             "advert-gossip",
             1,
             1,
             null,
             [new RunSubnet("app", "full-mesh", Nodes.Select(n => n.Value).ToList(), Nodes.Select(_ => "honest").ToList(), [])],
-            [],
-            "run-warmup-1");
+            []);
         view.SetStatus(status, new RegistrySnapshot(0, [], []));
 
         var overview = view.BuildOverview();
-        Assert.Equal("warming-up", overview.Phase);
+        Assert.Equal("running", overview.Phase);
         Assert.Equal(4, Assert.Single(overview.Subnets).Nodes);
         var subnet = view.BuildSubnet("app");
-        Assert.Equal("warming-up", subnet.Phase);
+        Assert.Equal("running", subnet.Phase);
         Assert.Equal(0, subnet.Deliveries);
     }
 
@@ -113,7 +114,7 @@ public sealed class RunViewTests
     {
         var view = new RunView("run", TimeProvider.System);
         var status = new RunStatus(
-            new RunProgress("run", RunPhase.Running, 1, 20, 1, 3, 3, 0.5, 7.5, null),
+            new RunProgress("run", RunPhase.Running, 1, 20, 1, 3, 3, 1.5, null),
             "test",
             "advert-gossip",
             1,

@@ -7,7 +7,7 @@ namespace OrleansGossip.Gateway.Tests;
 
 /// <summary>
 /// What an embedded host writes to the console: warnings, but not the Orleans watchdog's false start-up alarm, nor an
-/// error for each poll of <c>/healthz</c> while the silo warms up.
+/// error for each poll of <c>/healthz</c> while it answers unhealthy (once the silo stops).
 /// </summary>
 public sealed class EmbeddedLoggingTests(ServerFixture fixture)
 {

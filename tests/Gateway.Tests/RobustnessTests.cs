@@ -71,7 +71,7 @@ public sealed class RobustnessTests(ServerFixture fixture)
         [
             "/api/registries/{registry}", "/api/registries/{registry}/subnets", "/api/registries/{registry}/subnets/{subnet}",
             "/api/registries/{registry}/subnets/{subnet}/nodes", "/api/registries/{registry}/nodes", "/api/registries/{registry}/nodes/{node}",
-            "/api/runs", "/api/runs/{run}", "/api/runs/{run}/report", "/api/runs/{run}/stop", "/api/runs/{run}/faults",
+            "/api/runs", "/api/runs/{run}", "/api/runs/{run}/report", "/api/runs/{run}/events", "/api/runs/{run}/stop", "/api/runs/{run}/faults",
             "/api/runs/{run}/links/cut", "/api/runs/{run}/links/heal", "/api/runs/{run}/nodes/{node}", "/api/runs/{run}/nodes/{node}/crash",
             "/api/runs/{run}/nodes/{node}/restart", "/api/runs/{run}/nodes/{node}/behaviour", "/api/runs/{run}/nodes/{node}/artifacts",
             "/api/runs/{run}/artifacts/{artifact}",

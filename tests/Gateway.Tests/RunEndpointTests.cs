@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OrleansGossip.Gateway.Tests;
 
-/// <summary><c>/api/runs</c>: starting a scenario, listing runs, status, report, stopping, and every refusal.</summary>
+/// <summary><c>/api/runs</c>: starting a scenario, listing runs, status, report, event log, stopping, and every refusal.</summary>
 public sealed class RunEndpointTests(ServerFixture fixture)
 {
     private Api Api => fixture.Api;
@@ -50,64 +50,45 @@ public sealed class RunEndpointTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_run_asked_to_warm_up_is_listed_at_once_warms_up_then_begins_and_only_it_is_listed()
+    public async Task A_runs_event_log_lists_what_came_from_outside_with_the_emulated_time_it_landed_at()
     {
-        const string run = "runs-warmed";
-        var response = await Api.PostAsync($"/api/runs?id={run}&warmup=1", Scenarios.Small("warmed", nodes: 4));
-        var started = await Api.OkAsync(response, HttpStatusCode.Created);
-        Assert.Equal("warming-up", Phase(started));
-        var warmUpId = started.GetProperty("warmUpRunId").GetString()!;
-        Assert.StartsWith($"{run}-warmup-", warmUpId, StringComparison.Ordinal);
+        const string run = "runs-events";
+        await Api.OkAsync(await Api.PostAsync($"/api/runs?id={run}", Scenarios.Small("events", nodes: 4, ingressPerSecond: 0)), HttpStatusCode.Created);
 
-        var listed = await ListedRunsAsync();
-        Assert.Contains(run, listed.Keys);
-        Assert.DoesNotContain(warmUpId, listed.Keys);
+        // A run's own workload and scenario are no events: nothing has come from outside yet.
+        var none = await Api.OkAsync(await Api.GetAsync($"/api/runs/{run}/events"));
+        Assert.Equal(JsonValueKind.Array, none.ValueKind);
+        Assert.Equal(0, none.GetArrayLength());
 
-        var running = await Eventually.UntilAsync(
-            async () => await Api.OkAsync(await Api.GetAsync($"/api/runs/{run}")),
-            status => Phase(status) == "running" && status.GetProperty("progress").GetProperty("deliveries").GetInt64() > 0,
-            because: "the run begins once its warm-up is over, and delivers");
-        Assert.Equal(warmUpId, running.GetProperty("warmUpRunId").GetString());
-        Assert.Equal(4, running.GetProperty("subnets")[0].GetProperty("nodes").GetArrayLength());
+        await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/nodes/app-n3/crash", null));
+        await Api.OkAsync(await Api.PutAsync($"/api/runs/{run}/nodes/app-n1/behaviour", """{ "behaviour": "slow", "fraction": 0.25 }"""));
+        await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/nodes/app-n0/artifacts", """{ "kind": "ingress", "size": 2048 }"""), HttpStatusCode.Accepted);
 
-        var warmUp = await Api.OkAsync(await Api.GetAsync($"/api/runs/{warmUpId}"));
-        Assert.Equal("completed", Phase(warmUp));
-        Assert.True(warmUp.GetProperty("progress").GetProperty("deliveries").GetInt64() > 0, "the warm-up delivered nothing");
-        Assert.DoesNotContain(warmUpId, (await ListedRunsAsync()).Keys);
+        var events = (await Eventually.UntilAsync(
+            async () => await Api.OkAsync(await Api.GetAsync($"/api/runs/{run}/events")),
+            log => log.GetArrayLength() == 3,
+            because: "the crash, the behaviour and the submission each land in the log")).EnumerateArray().ToList();
+        Assert.Equal(["fault", "behaviour", "submission"], events.Select(e => e.GetProperty("kind").GetString()));
+        var landed = events.Select(e => e.GetProperty("atMs").GetDouble()).ToList();
+        Assert.All(landed, at => Assert.True(at >= 0, $"landed at {at} ms"));
+        Assert.Equal(landed.Order(), landed);
+
+        var fault = events[0].GetProperty("fault");
+        Assert.Equal("crash", fault.GetProperty("kind").GetString());
+        Assert.Equal([3], fault.GetProperty("nodes").EnumerateArray().Select(n => n.GetInt32()));
+
+        Assert.Equal("app", events[1].GetProperty("subnet").GetString());
+        Assert.Equal(1, events[1].GetProperty("node").GetInt32());
+        Assert.Equal("slow", events[1].GetProperty("behaviour").GetString());
+        Assert.Equal(0.25, events[1].GetProperty("fraction").GetDouble());
+
+        Assert.Equal("app-n0", events[2].GetProperty("node").GetString());
+        Assert.Equal("ingress", events[2].GetProperty("artifactKind").GetString(), ignoreCase: true);
+        Assert.Equal(2048, events[2].GetProperty("size").GetInt32());
+
+        // The log outlives the run.
         await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
-    }
-
-    [Fact]
-    public async Task A_run_stopped_while_it_warms_up_never_begins_and_says_why()
-    {
-        const string run = "runs-stopped-warming";
-        var started = await Api.OkAsync(await Api.PostAsync($"/api/runs?id={run}&warmup=30", Scenarios.Small("stopped-warming", nodes: 4)), HttpStatusCode.Created);
-        var warmUpId = started.GetProperty("warmUpRunId").GetString()!;
-
-        // Nothing of the run exists yet to take a fault or report on.
-        await Api.ProblemAsync(await Api.PostAsync($"/api/runs/{run}/nodes/app-n0/crash", null), HttpStatusCode.Conflict);
-        await Api.ProblemAsync(await Api.GetAsync($"/api/runs/{run}/report"), HttpStatusCode.Conflict, "run");
-
-        var stopped = await Api.OkAsync(await Api.PostAsync($"/api/runs/{run}/stop", null));
-        Assert.Equal("failed", Phase(stopped));
-        Assert.Contains("warm-up", stopped.GetProperty("progress").GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, stopped.GetProperty("progress").GetProperty("deliveries").GetInt64());
-        Assert.Equal("completed", Phase(await Api.OkAsync(await Api.GetAsync($"/api/runs/{warmUpId}"))));
-
-        var report = await Api.ProblemAsync(await Api.GetAsync($"/api/runs/{run}/report"), HttpStatusCode.Conflict, "run");
-        Assert.Contains("warm-up", report.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("-1")]
-    [InlineData("31")]
-    [InlineData("soon")]
-    [InlineData("1&warmup=2")]
-    public async Task A_bad_warm_up_is_refused_before_any_run_starts(string warmup)
-    {
-        var run = $"runs-bad-warmup-{Guid.NewGuid():N}";
-        await Api.ProblemAsync(await Api.PostAsync($"/api/runs?id={run}&warmup={warmup}", Scenarios.Small("bad-warmup")), HttpStatusCode.BadRequest, "warmup");
-        await Api.ProblemAsync(await Api.GetAsync($"/api/runs/{run}"), HttpStatusCode.NotFound, "run");
+        Assert.Equal(3, (await Api.OkAsync(await Api.GetAsync($"/api/runs/{run}/events"))).GetArrayLength());
     }
 
     [Fact]
@@ -157,12 +138,12 @@ public sealed class RunEndpointTests(ServerFixture fixture)
         await Api.ProblemAsync(await Api.PostAsync("/api/runs", ""), HttpStatusCode.BadRequest, "$");
         await Api.ProblemAsync(await Api.GetAsync("/api/runs/no-such-run"), HttpStatusCode.NotFound, "run");
         await Api.ProblemAsync(await Api.GetAsync("/api/runs/no-such-run/report"), HttpStatusCode.NotFound, "run");
+        await Api.ProblemAsync(await Api.GetAsync("/api/runs/no-such-run/events"), HttpStatusCode.NotFound, "run");
+        await Api.ProblemAsync(await Api.GetAsync("/api/runs/bad%20id/events"), HttpStatusCode.BadRequest, "run");
         await Api.ProblemAsync(await Api.PostAsync("/api/runs/no-such-run/stop", null), HttpStatusCode.NotFound, "run");
     }
 
     /// <summary>The listed runs: run id to scenario name.</summary>
-    private static string? Phase(JsonElement status) => status.GetProperty("progress").GetProperty("phase").GetString();
-
     private async Task<Dictionary<string, string>> ListedRunsAsync() =>
         (await Api.OkAsync(await Api.GetAsync("/api/runs"))).EnumerateArray()
             .ToDictionary(r => r.GetProperty("runId").GetString()!, r => r.GetProperty("scenario").GetString() ?? "");

@@ -107,31 +107,23 @@ public sealed class BlobStorageSiloTests(AzuriteServer azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_warm_up_run_stores_no_record_and_uploads_no_report_and_no_node_stores_anything()
+    public async Task A_run_is_stored_and_uploaded_and_no_node_stores_anything()
     {
-        var silo = Silo($"warm-{Guid.NewGuid():N}"[..30]);
-        var host = await HostingSilos.StartSiloAsync(silo.Settings("warm-1"), silo.ExportConfiguration("reports-" + Guid.NewGuid().ToString("N")[..12]));
+        var silo = Silo($"stored-{Guid.NewGuid():N}"[..30]);
+        var host = await HostingSilos.StartSiloAsync(silo.Settings("stored-1"), silo.ExportConfiguration("reports-" + Guid.NewGuid().ToString("N")[..12]));
         try
         {
             var grains = host.Grains();
-            var warmUpId = TestRuns.NewId("warm-up");
-            var warmUp = grains.GetGrain<IRunGrain>(warmUpId);
-            await warmUp.StartAsync(TestScenarios.Traffic(GossipProtocol.AdvertGossip), RunKind.WarmUp);
-            await Poll.UntilAsync(async () => (await warmUp.GetProgressAsync()).Phase == RunPhase.Completed, "the warm-up run completes", TimeSpan.FromMinutes(2));
-            // Not interleaved with the run's reporting: it answers once the run's exports, had it any, are done.
-            Assert.True((await warmUp.GetReportAsync())?.Emulator.Deliveries > 0, "the warm-up run delivered nothing");
 
-            // A measured run beside it is stored and uploaded as before; its nodes store nothing (they resume from their run).
+            // The run is stored and uploaded; its nodes store nothing (they resume from their run).
             var measured = await ClusterChecks.RunsTrafficAsync(grains, "measured");
             var exports = new BlobContainerClient(azurite.ConnectionString, silo.ExportContainer!);
             await Poll.UntilAsync(
                 async () => await BlobNamesAsync(exports, BlobReportExporter.FolderOf(measured.RunId)) is { Count: 3 },
                 "the measured run's report is uploaded");
-            Assert.Empty(await BlobNamesAsync(exports, BlobReportExporter.FolderOf(warmUpId)));
 
             var state = await BlobNamesAsync(new BlobContainerClient(azurite.ConnectionString, silo.Container), "");
             Assert.Contains(state, name => name.Contains("/run/", StringComparison.Ordinal) && name.Contains(measured.RunId, StringComparison.Ordinal));
-            Assert.DoesNotContain(state, name => name.Contains("/run/", StringComparison.Ordinal) && name.Contains(warmUpId, StringComparison.Ordinal));
             Assert.DoesNotContain(state, name => name.Contains("/node/", StringComparison.Ordinal));
         }
         finally

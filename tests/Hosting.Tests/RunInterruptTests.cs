@@ -24,7 +24,7 @@ public sealed partial class RunInterruptTests
         using var folder = new TempFolder("interrupt");
 
         // The progress line, redirected, comes every 2 wall seconds, at whatever tenth of an emulated second the run is.
-        var output = await InterruptAsync(commandName, folder, warmupSeconds: 0, after: printed => ProgressSeconds(printed) >= 1.5, "a progress line 1.5 s in");
+        var output = await InterruptAsync(commandName, folder, after: printed => ProgressSeconds(printed) >= 1.5, "a progress line 1.5 s in");
 
         Assert.Contains("Stopped early", output, StringComparison.Ordinal);
         await using var json = File.OpenRead(folder.Path(ReportWriter.JsonFileName));
@@ -32,6 +32,7 @@ public sealed partial class RunInterruptTests
         Assert.NotNull(report);
         Assert.NotNull(report.StoppedAtSeconds);
         Assert.InRange(report.StoppedAtSeconds.Value, 1.45, report.DurationSeconds - 0.1);
+        Assert.True(File.Exists(folder.Path(EventLog.FileName)), $"no {EventLog.FileName} beside the report of a run stopped early");
 
         // The nodes went on delivering until the stop: the silo did not stop under the run.
         var kinds = report.Subnets.SelectMany(s => s.Kinds).ToList();
@@ -39,28 +40,12 @@ public sealed partial class RunInterruptTests
         Assert.True(report.Emulator.Deliveries >= made * 12 * 0.5, $"{report.Emulator.Deliveries} deliveries for {made} artifacts on 13 nodes");
     }
 
-    [Theory]
-    [InlineData("run")]
-    [InlineData("silo")]
-    public async Task A_signal_to_stop_during_the_warm_up_ends_the_command_with_nothing_measured(string commandName)
-    {
-        using var folder = new TempFolder("interrupt-warmup");
-
-        // The warm-up's progress line (its length is 60 s): the warm-up is under way, the measured run not begun.
-        var output = await InterruptAsync(commandName, folder, warmupSeconds: 60, after: printed => printed.Contains("/60s", StringComparison.Ordinal), "the warm-up's progress line");
-
-        Assert.True(output.Contains("Warming up: 60 s of advert-gossip", StringComparison.Ordinal), output);
-        Assert.True(output.Contains("Stopped during the warm-up; nothing was measured.", StringComparison.Ordinal), output);
-        Assert.False(output.Contains("Warmed up in", StringComparison.Ordinal), output);
-        Assert.False(File.Exists(folder.Path(ReportWriter.JsonFileName)));
-    }
-
     /// <summary>
     /// Starts <c>run</c>, or <c>silo --run</c> on a cluster of that one silo, on the quickstart, stops it once what it
     /// printed satisfies <paramref name="after"/> (<paramref name="what"/>), and returns what it printed; it must exit
     /// with code 130.
     /// </summary>
-    private static async Task<string> InterruptAsync(string commandName, TempFolder folder, double warmupSeconds, Func<string, bool> after, string what)
+    private static async Task<string> InterruptAsync(string commandName, TempFolder folder, Func<string, bool> after, string what)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
         var scenario = RepositoryFiles.Path("scenarios", "quickstart.json");
@@ -70,7 +55,7 @@ public sealed partial class RunInterruptTests
             : [dll, "silo", "--name", "interrupt", "--port", siloPort, "--primary-port", siloPort,
                "--gateway-port", FreePort.Next().ToString(CultureInfo.InvariantCulture), "--insecure", "--run", scenario, "--silos", "1"];
         using var command = ServerProcess.Start(commandName, "dotnet",
-            [.. arguments, "--out", folder.FullName, "--warmup", warmupSeconds.ToString(CultureInfo.InvariantCulture)],
+            [.. arguments, "--out", folder.FullName],
             workingDirectory: AppContext.BaseDirectory,
             environment: new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" });
         await command.WaitForOutputAsync(after, what, TimeSpan.FromSeconds(120));

@@ -2,6 +2,7 @@ using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
 using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Abstractions.Security;
 using OrleansGossip.Cluster.Tests;
 using OrleansGossip.Grains.Nodes;
@@ -54,7 +55,8 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
         var run = cluster.Grains.GetGrain<IRunGrain>(runId);
         await run.StartAsync(scenario);
         var app = cluster.Grains.Nodes(runId, 5);
-        var artifact = TestRuns.Ingress(0, 1);
+        var artifact = Abstractions.Artifacts.Artifact.Create(
+            Abstractions.Artifacts.ArtifactKind.Ingress, 3_600_000, "outside", 1, Abstractions.Artifacts.ArtifactBody.Synthetic(4096, 1));
 
         // A node of another subnet: every node of "app" (spread over both silos) gets an advert, a request and a body from it.
         var stranger = new NodeId(SubnetPlan.NodeName(Other, 0));
@@ -66,7 +68,7 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
         // A node removed from the registry (one registry version in use): its messages are refused too. (The removed
         // node, still running, may send a message of its own before it learns of its removal: refused as well.)
         var removed = TestRuns.NodeId(4);
-        await cluster.Grains.GetGrain<IRegistryGrain>(runId).RemoveNodeAsync(removed);
+        await run.ApplyFaultAsync(new FaultSpec { Kind = "remove-node", Nodes = [4] });
         await Poll.UntilAsync(
             async () => (await Task.WhenAll(app.Take(4).Select(n => n.GetStatusAsync()))).All(s => !s.Peers.Contains(removed)),
             "the remaining members drop the removed node from their peers");
@@ -77,8 +79,7 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
         Assert.All(await Task.WhenAll(app.Select(n => n.HasArtifactAsync(artifact.Id))), Assert.False);
 
         // Members still talk: a node's own artifact reaches the other members.
-        var own = TestRuns.Ingress(0, 2);
-        await app[0].SubmitAsync(own);
+        var own = await cluster.Grains.SubmitIngressAsync(runId, 0);
         await TestRuns.AllHoldAsync(app.Take(4).ToList(), [own], "the remaining members get node 0's artifact");
 
         await run.StopAsync();
@@ -93,10 +94,11 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
     private static async Task<long[]> RefusedAsync(IEnumerable<INodeGrain> nodes) =>
         (await Task.WhenAll(nodes.Select(n => n.GetRunLogAsync()))).Select(l => l.RejectedNonMember).ToArray();
 
-    private static MessageBatch Batch(NodeId from, Abstractions.Artifacts.Artifact artifact) => new(
+    /// <summary>Three messages from <paramref name="from"/>, due at once: the node takes them in its subnet's next window.</summary>
+    private static IReadOnlyList<TimedEnvelope> Batch(NodeId from, Abstractions.Artifacts.Artifact artifact) =>
     [
-        new Envelope(from, new AdvertMessage(artifact.Advert)),
-        new Envelope(from, new ArtifactRequest(artifact.Id, Priority.Fetch)),
-        new Envelope(from, new ArtifactTransfer(artifact, Priority.Fetch)),
-    ]);
+        new TimedEnvelope(0, 1_000, 1, new Envelope(from, new AdvertMessage(artifact.Advert))),
+        new TimedEnvelope(0, 1_000, 2, new Envelope(from, new ArtifactRequest(artifact.Id, Priority.Fetch))),
+        new TimedEnvelope(0, 1_000, 3, new Envelope(from, new ArtifactTransfer(artifact, Priority.Fetch))),
+    ];
 }

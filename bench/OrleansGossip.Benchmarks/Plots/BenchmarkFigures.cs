@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Silo.Reports.Plots;
 
 namespace OrleansGossip.Benchmarks.Plots;
@@ -63,13 +62,23 @@ public sealed record BarFigure(
 }
 
 /// <summary>
-/// The figures benchmark results call for: throughput, lag and CPU against offered load (<c>throughput</c>), lag and
-/// collector pauses against the number of subnets (<c>scale</c>), measured against expected time to reach all nodes
-/// (<c>fidelity</c>), and each protocol's duplicate ratio on each scenario (<c>bandwidth</c>). Runs repeated at one
-/// setting are drawn each as a dot, the line going through their median.
+/// The figures benchmark results call for: throughput, slowdown (or, in results of the wall-clock emulator before
+/// virtual time, lag) and CPU against offered load (<c>throughput</c>), slowdown or lag and collector pauses against
+/// the number of subnets (<c>scale</c>), measured against expected time to reach all nodes (<c>fidelity</c>), and each
+/// protocol's duplicate ratio on each scenario (<c>bandwidth</c>). Runs repeated at one setting are drawn each as a
+/// dot, the line going through their median.
 /// </summary>
 public static class BenchmarkFigures
 {
+    /// <summary>
+    /// The lag above which the silo called a run lagging, for results that do not say: the default of the emulator
+    /// before virtual time, which counted lag (emulated milliseconds).
+    /// </summary>
+    public const double DefaultLagWarningMs = 10;
+
+    /// <summary>The setting of results of the virtual-time emulator, which give a slowdown and no lag.</summary>
+    private const string VirtualTimeSetting = "virtual time";
+
     /// <summary>The modes that have figures; results of other modes are passed over.</summary>
     public static readonly IReadOnlyList<string> PlottedModes = ["throughput", "scale", "fidelity", "bandwidth"];
 
@@ -94,11 +103,12 @@ public static class BenchmarkFigures
         // Offered deliveries: every ingress message reaches every node of its subnet but the one it entered at.
         var points = runs.Select(r => new
         {
-            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCounting(r), SegmentsCollector(r), Processor(r) }.OfType<string>()),
+            Setting = string.Join(", ", new[] { $"{r.Number("subnets"):0}×{r.Number("nodesPerSubnet"):0}", Size((long)r.Number("ingressBytes")), LagCounting(r), VirtualTime(r), SegmentsCollector(r), Processor(r) }.OfType<string>()),
             Offered = r.Number("ingressPerSecondPerSubnet") * r.Number("subnets") * (r.Number("nodesPerSubnet") - 1) / 1000,
             Delivered = r.Number("deliveriesPerSecond") / 1000,
-            Lag = r.Number("lagMsP99"),
-            Lagging = r.Flag("lagging"),
+            Lag = HasLag(r) ? r.Number("lagMsP99") : (double?)null,
+            Lagging = HasLag(r) && r.Flag("lagging"),
+            Slowdown = HasLag(r) ? (double?)null : r.Number("slowdown"),
             Cores = r.OptionalNumber("runtime", "cpuCores"),
         }).ToList();
         var settings = points.GroupBy(p => p.Setting).ToList();
@@ -113,12 +123,28 @@ public static class BenchmarkFigures
             "delivered per second (thousands)",
             delivered);
 
-        yield return new LineFigure(
-            "throughput-lag",
-            "Lag p99 against offered load",
-            "offered deliveries per second (thousands)",
-            "lag p99 (emulated ms)",
-            LagSeries(runs, points.Select(p => (p.Setting, p.Offered, p.Lag, p.Lagging)).ToList()));
+        var lagged = points.Where(p => p.Lag is not null).ToList();
+        if (lagged.Count > 0)
+        {
+            yield return new LineFigure(
+                "throughput-lag",
+                "Lag p99 against offered load",
+                "offered deliveries per second (thousands)",
+                "lag p99 (emulated ms)",
+                LagSeries(runs, lagged.Select(p => (p.Setting, p.Offered, p.Lag!.Value, p.Lagging)).ToList()));
+        }
+
+        var slowed = points.Where(p => p.Slowdown is not null).GroupBy(p => p.Setting).ToList();
+        if (slowed.Count > 0)
+        {
+            var slowdown = slowed.SelectMany(s => Runs(Name("slowdown", s.Key, slowed.Count), s.Select(p => (p.Offered, p.Slowdown!.Value)))).ToList();
+            yield return new LineFigure(
+                "throughput-slowdown",
+                "Slowdown against offered load",
+                "offered deliveries per second (thousands)",
+                "wall s per emulated s",
+                slowdown);
+        }
 
         var cpu = settings
             .SelectMany(s => Runs(Name("process CPU", s.Key, settings.Count), s.Where(p => p.Cores is not null).Select(p => (p.Offered, p.Cores!.Value))))
@@ -161,21 +187,23 @@ public static class BenchmarkFigures
                 timeScales.Count > 1 ? TimeScale(r.Number("timeScale")) : null,
                 r.Json.TryGetProperty("siloProcesses", out var silos) && silos.TryGetInt32(out var count) && count > 1 ? $"{count} silos" : null,
                 LagCounting(r),
+                VirtualTime(r),
                 PinnedTables(r),
                 r.Json.TryGetProperty("collectorPausesExcludedSeconds", out _) ? "pauses left out" : null,
                 r.OptionalNumber("deliveryTickMs") is { } tick && tick != 1 ? $"delivery tick {tick.ToString(CultureInfo.InvariantCulture)} ms" : null,
                 SegmentsCollector(r),
             }.OfType<string>()) is { Length: > 0 } tags ? tags : DefaultScaleSetting,
             Subnets = r.Number("subnets"),
-            Lag = r.Number("lagMsP99"),
-            Lagging = r.Flag("lagging"),
+            Lag = HasLag(r) ? r.Number("lagMsP99") : (double?)null,
+            Lagging = HasLag(r) && r.Flag("lagging"),
+            Slowdown = HasLag(r) ? (double?)null : r.Number("slowdown"),
             PauseShare = r.OptionalNumber("runtime", "gcPauseShare"),
             PerMessage = LagCounting(r) is null,
             Processor = Processor(r),
             IsDefault = false,
         }).Select(p => p with
         {
-            IsDefault = p.Setting == DefaultScaleSetting,
+            IsDefault = p.Setting is DefaultScaleSetting or VirtualTimeSetting,
             Setting = p.Processor is null ? p.Setting : $"{p.Setting}, {p.Processor}",
         }).ToList();
         // This version's defaults first, on the newest machines first, the others as the results give them: a crowded
@@ -192,11 +220,18 @@ public static class BenchmarkFigures
             ("scale-lag-counted-before", $"Lag p99 against subnets, counted as before{of}", false),
         })
         {
-            var counted = ordered.Where(p => p.PerMessage == perMessage).Select(p => (p.Setting, p.Subnets, p.Lag, p.Lagging)).ToList();
+            var counted = ordered.Where(p => p.Lag is not null && p.PerMessage == perMessage).Select(p => (p.Setting, p.Subnets, p.Lag!.Value, p.Lagging)).ToList();
             if (counted.Count > 0)
             {
                 yield return new LineFigure(name, title, "subnets", "lag p99 (emulated ms)", LagSeries(runs, counted));
             }
+        }
+
+        var slowed = ordered.Where(p => p.Slowdown is not null).GroupBy(p => p.Setting).ToList();
+        if (slowed.Count > 0)
+        {
+            var slowdown = slowed.SelectMany(s => Runs(Name("slowdown", s.Key, slowed.Count), s.Select(p => (p.Subnets, p.Slowdown!.Value)))).ToList();
+            yield return new LineFigure("scale-slowdown", $"Slowdown against subnets{of}", "subnets", "wall s per emulated s", slowdown);
         }
 
         var pauses = settings
@@ -329,7 +364,7 @@ public static class BenchmarkFigures
         var stated = runs.Select(r => r.OptionalNumber("lagWarningMs")).OfType<double>().Distinct().ToList();
         var (warning, name) = stated.Count switch
         {
-            0 => (new EmulatorOptions().LagWarningMs, "lag warning (default)"),
+            0 => (DefaultLagWarningMs, "lag warning (default)"),
             1 => (stated[0], "lag warning"),
             _ => (stated.Min(), "lowest lag warning"),
         };
@@ -340,12 +375,27 @@ public static class BenchmarkFigures
     /// How an older result counted its lag, each a setting apart: "lag at the scheduler" when it does not say where
     /// (written before the lag was counted where nodes take their batches, it missed node turns waiting for a
     /// thread), "lag per batch" when it does not say of what (each batch counted once, so that the ticks a collection
-    /// paused, gathered into one batch per node, weighed as one tick); null for a lag counted per message at nodes.
+    /// paused, gathered into one batch per node, weighed as one tick); null for a lag counted per message at nodes, and
+    /// for a result without a lag (of virtual time, <see cref="VirtualTime"/>).
     /// </summary>
     private static string? LagCounting(ResultLine result) =>
-        !result.Json.TryGetProperty("lagCountedAt", out _) ? "lag at the scheduler"
+        !HasLag(result) ? null
+        : !result.Json.TryGetProperty("lagCountedAt", out _) ? "lag at the scheduler"
         : !result.Json.TryGetProperty("lagCountedPer", out _) ? "lag per batch"
         : null;
+
+    /// <summary>
+    /// Whether a result is of the wall-clock emulator, which gave a delivery lag (<c>lagMsP99</c>, <c>lagging</c>); a
+    /// result of virtual time gives a slowdown instead.
+    /// </summary>
+    private static bool HasLag(ResultLine result) =>
+        result.Json.TryGetProperty("lagMsP99", out _) || result.Json.TryGetProperty("lagging", out _);
+
+    /// <summary>
+    /// "virtual time" for a result of the virtual-time emulator, which gives no lag, its figures the same on any
+    /// machine (its slowdown says how this one kept the pace): a setting apart from the wall-clock results before it.
+    /// </summary>
+    private static string? VirtualTime(ResultLine result) => HasLag(result) ? null : VirtualTimeSetting;
 
     /// <summary>
     /// "tables on the pinned heap" for a scale run counted per message on a silo whose nodes kept their run-long

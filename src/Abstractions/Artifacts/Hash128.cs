@@ -27,4 +27,19 @@ public readonly record struct Hash128(ulong High, ulong Low)
     }
 
     public override string ToString() => $"{High:x16}{Low:x16}";
+
+    /// <summary>Reads the 32 hexadecimal digits <see cref="ToString"/> writes; false for anything else.</summary>
+    public static bool TryParse(string? text, out Hash128 hash)
+    {
+        hash = default;
+        if (text is not { Length: 32 }
+            || !ulong.TryParse(text.AsSpan(0, 16), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var high)
+            || !ulong.TryParse(text.AsSpan(16), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var low))
+        {
+            return false;
+        }
+
+        hash = new Hash128(high, low);
+        return true;
+    }
 }

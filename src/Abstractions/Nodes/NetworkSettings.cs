@@ -29,5 +29,11 @@ public sealed record NetworkSettings
     /// <summary>Base latency from this node's region to each region, by region name; null when the subnet has no regions.</summary>
     [Id(7)] public IReadOnlyDictionary<string, double>? RegionLatencyMs { get; init; }
 
+    /// <summary>
+    /// The least one-way latency a message has: its subnet's window (<see cref="NodeConfiguration"/>). A draw below it
+    /// (a normal model's left tail) is raised to it, so that nothing sent in a window arrives in it.
+    /// </summary>
+    [Id(8)] public double MinLatencyMs { get; init; }
+
     public static NetworkSettings Default { get; } = new();
 }

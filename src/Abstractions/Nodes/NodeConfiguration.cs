@@ -6,9 +6,8 @@ namespace OrleansGossip.Abstractions.Nodes;
 /// <summary>
 /// Everything a node grain needs to take part in a run; <see cref="Consensus"/> when the node runs consensus rounds,
 /// <see cref="Topology"/> for how its subnet is connected (null: a full mesh) and <see cref="BehaviourSettings"/> for the
-/// parameters of its behaviour (null: the defaults). An <see cref="Ephemeral"/> node (a warm-up run's) takes its
-/// batches and its configuration through the serializer, as they would come from another silo, to warm a silo up for
-/// runs between silos.
+/// parameters of its behaviour (null: the defaults). <see cref="Ordinal"/> is the node's place in its subnet, which
+/// orders the messages due at one instant by their sender.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NodeConfiguration(
@@ -25,4 +24,4 @@ public sealed record NodeConfiguration(
     ConsensusSpec? Consensus = null,
     TopologySettings? Topology = null,
     BehaviourSettings? BehaviourSettings = null,
-    bool Ephemeral = false);
+    int Ordinal = 0);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OrleansGossip.Abstractions.Reports;
 
-/// <summary>What a run measured, per subnet and artifact kind, and how the emulator kept up.</summary>
+/// <summary>What a run measured, per subnet and artifact kind, and how the machine ran it (<see cref="Host"/>).</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record RunReport
 {
@@ -13,8 +13,6 @@ public sealed record RunReport
     public string Protocol { get; init; } = "";
 
     public ulong Seed { get; init; }
-
-    public double TimeScale { get; init; }
 
     public double DurationSeconds { get; init; }
 
@@ -27,6 +25,9 @@ public sealed record RunReport
     public IReadOnlyList<SubnetReport> Subnets { get; init; } = [];
 
     public EmulatorReport Emulator { get; init; } = new();
+
+    /// <summary>How the machine ran it: wall time, deliveries per wall second, slowdown. The one machine-dependent part.</summary>
+    public HostReport Host { get; init; } = new();
 
     /// <summary>The faults applied, in time order.</summary>
     public IReadOnlyList<FaultEvent> Faults { get; init; } = [];

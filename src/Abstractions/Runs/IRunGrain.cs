@@ -14,13 +14,15 @@ namespace OrleansGossip.Abstractions.Runs;
 public interface IRunGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Validates and starts the scenario; throws <see cref="ScenarioException"/> before anything is created. A
-    /// <see cref="RunKind.WarmUp"/> run goes in no run list. With <paramref name="warmUpSeconds"/> above 0 (at most
-    /// <see cref="WarmUpScenario.MaxSeconds"/>) the run is listed at once and first runs
-    /// <see cref="WarmUpScenario"/>'s cut of the scenario as a warm-up run of its own, in <see cref="RunPhase.WarmingUp"/>,
-    /// then begins.
+    /// Validates and starts the scenario; throws <see cref="ScenarioException"/> before anything is created. With
+    /// <paramref name="replay"/>, the events of an earlier run's log (<see cref="RunEvent"/>) land again at their
+    /// emulated times, so that the run gives that run's report.
     /// </summary>
-    Task<RunProgress> StartAsync(ScenarioSpec scenario, RunKind kind = RunKind.Measured, double warmUpSeconds = 0);
+    Task<RunProgress> StartAsync(ScenarioSpec scenario, IReadOnlyList<RunEvent>? replay = null);
+
+    /// <summary>What came from outside while the run ran (faults, behaviours, submissions), with the emulated time each landed at.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<RunEvent>> GetEventsAsync();
 
     /// <summary>The run's progress; answered even while the run is busy.</summary>
     [AlwaysInterleave]
@@ -35,10 +37,6 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>Ends the workload now and reports on what happened so far.</summary>
     Task StopAsync();
 
-    /// <summary>A silo's telemetry recorder reports what its nodes counted.</summary>
-    [OneWay]
-    Task ReportProgressAsync(SiloProgress progress);
-
     /// <summary>
     /// What <paramref name="node"/> was set up with, for a node of the run activated again while the run goes on (its
     /// silo stopped, or it was collected) to resume with; null when the run is not going on (not begun, setting up, over)
@@ -48,9 +46,12 @@ public interface IRunGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<NodeConfiguration?> GetNodeConfigurationAsync(NodeId node);
 
-    /// <summary>A node of the run lost its state with its silo and resumed elsewhere, catching up from its peers.</summary>
+    /// <summary>
+    /// A node of the run lost its state with its silo and resumed on <paramref name="silo"/>, catching up from its
+    /// peers; that silo's engine takes it through the run's windows from now on.
+    /// </summary>
     [OneWay]
-    Task ReportNodeRestoredAsync(NodeId node);
+    Task ReportNodeRestoredAsync(NodeId node, string silo);
 
     /// <summary>The run at a glance: progress, scenario, subnets with their nodes, and the faults so far.</summary>
     Task<RunStatus> GetStatusAsync();

@@ -3,8 +3,8 @@ namespace OrleansGossip.Abstractions.Runs;
 /// <summary>
 /// Where a run is: its phase, how far into the scenario (emulated seconds) and what it has counted so far.
 /// <see cref="ExpectedDeliveries"/> is what the workload's artifacts call for, or 0 when the nodes make artifacts of
-/// their own (consensus) and no expectation can be given. <see cref="LagWarningMs"/> is the lag (emulated ms) above
-/// which the silo calls the run lagging, so that whoever shows <see cref="LagMsP99"/> judges it as the report will.
+/// their own (consensus) and no expectation can be given. <see cref="Slowdown"/> is the wall seconds each emulated
+/// second has taken so far: the time scale while the run keeps its pace.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RunProgress(
@@ -15,10 +15,5 @@ public sealed record RunProgress(
     long ArtifactsCreated,
     long Deliveries,
     long ExpectedDeliveries,
-    double LagMsP99,
-    double LagWarningMs,
-    string? Error)
-{
-    /// <summary>Whether nodes take their deliveries later than the silo's warning allows, so far.</summary>
-    public bool Lagging => LagMsP99 > LagWarningMs;
-}
+    double Slowdown,
+    string? Error);

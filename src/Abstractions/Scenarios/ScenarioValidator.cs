@@ -9,6 +9,14 @@ public static class ScenarioValidator
     public const int MaxNodesPerSubnet = 10_000;
     public const double MaxTimeScale = 1_000;
 
+    /// <summary>
+    /// The least base latency of a link: a subnet advances in windows as long as its fastest message, and a link of no
+    /// latency would leave it none.
+    /// </summary>
+    public const double MinLatencyMs = 1;
+
+    private const string LatencyFloorReason = "a subnet advances in windows as long as its fastest link, and a message arrives a delivery tick (1 ms) after it leaves at the soonest";
+
     public static IReadOnlyList<string> Topologies { get; } = ["full-mesh", "random-regular", "ring", "small-world"];
 
     public static IReadOnlyList<string> LinkModels { get; } = ["constant", "uniform", "normal"];
@@ -33,9 +41,9 @@ public static class ScenarioValidator
             Fail("$.protocol", $"unknown protocol '{scenario.Protocol}'; expected one of {GossipProtocols.Names}");
         }
 
-        if (!(scenario.TimeScale > 0 && scenario.TimeScale <= MaxTimeScale))
+        if (!(scenario.TimeScale >= 0 && scenario.TimeScale <= MaxTimeScale))
         {
-            Fail("$.timeScale", $"must be above 0 and at most {MaxTimeScale} (wall seconds per emulated second), not {scenario.TimeScale}");
+            Fail("$.timeScale", $"must be from 0 (unpaced) to {MaxTimeScale} (wall seconds per emulated second), not {scenario.TimeScale}");
         }
 
         if (!(scenario.DurationSeconds > 0 && scenario.DurationSeconds <= 86_400))
@@ -100,9 +108,9 @@ public static class ScenarioValidator
             }
 
             var link = subnet.Link ?? new LinkSpec();
-            if (!(link.LatencyMs >= 0 && link.LatencyMs <= 60_000))
+            if (!(link.LatencyMs >= MinLatencyMs && link.LatencyMs <= 60_000))
             {
-                fail($"{path}.link.latencyMs", $"must be from 0 to 60000, not {link.LatencyMs}");
+                fail($"{path}.link.latencyMs", $"must be from {MinLatencyMs} to 60000, not {link.LatencyMs}: {LatencyFloorReason}");
             }
 
             if (!(link.JitterMs >= 0 && link.JitterMs <= 60_000))
@@ -267,9 +275,9 @@ public static class ScenarioValidator
                 {
                     fail($"{path}.regionLatencyMs.{from}", $"no latency from region '{from}' to '{to}'");
                 }
-                else if (!(ms >= 0 && ms <= 60_000))
+                else if (!(ms >= MinLatencyMs && ms <= 60_000))
                 {
-                    fail($"{path}.regionLatencyMs.{from}.{to}", $"must be from 0 to 60000, not {ms}");
+                    fail($"{path}.regionLatencyMs.{from}.{to}", $"must be from {MinLatencyMs} to 60000, not {ms}: {LatencyFloorReason}");
                 }
             }
         }

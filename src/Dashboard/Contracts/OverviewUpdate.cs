@@ -1,6 +1,9 @@
 namespace OrleansGossip.Dashboard.Contracts;
 
-/// <summary>Every subnet of a run at a glance, with the run's progress and the emulator's lag.</summary>
+/// <summary>
+/// Every subnet of a run at a glance, with the run's progress and pace: <see cref="Slowdown"/> is the wall seconds
+/// each emulated second has taken so far, <see cref="TimeScale"/> the pace the run asked for (0 for none).
+/// </summary>
 public sealed record OverviewUpdate(
     string RunId,
     string Scenario,
@@ -8,7 +11,7 @@ public sealed record OverviewUpdate(
     string Phase,
     double EmulatedSeconds,
     double DurationSeconds,
-    double LagMsP99,
-    double LagWarningMs,
+    double Slowdown,
+    double TimeScale,
     double DeliveriesPerSecond,
     IReadOnlyList<SubnetHealth> Subnets);

@@ -4,7 +4,8 @@ namespace OrleansGossip.Dashboard.Contracts;
 
 /// <summary>
 /// What the page shows of one subnet of a run, sent to each watching browser at most every few hundred milliseconds:
-/// the run's progress and the emulator's lag (<see cref="ArtifactsCreated"/> and <see cref="Deliveries"/> are the run's;
+/// the run's progress and pace (<see cref="ArtifactsCreated"/> and <see cref="Deliveries"/> are the run's;
+/// <see cref="Slowdown"/> the wall seconds each emulated second has taken so far, against the run's <see cref="TimeScale"/>;
 /// <see cref="SubnetArtifacts"/> and <see cref="SubnetDeliveries"/> the subnet's since the dashboard watched it), the registry version and membership, the nodes and their links, the
 /// latest artifacts' gossip wave, figures per artifact kind, queues per priority class, finalization and the faults.
 /// </summary>
@@ -22,8 +23,8 @@ public sealed record SubnetUpdate(
     long ExpectedDeliveries,
     long SubnetArtifacts,
     long SubnetDeliveries,
-    double LagMsP99,
-    double LagWarningMs,
+    double Slowdown,
+    double TimeScale,
     double DeliveriesPerSecond,
     long RegistryVersion,
     IReadOnlyList<NodeState> Nodes,

@@ -140,8 +140,8 @@ public sealed class RunView(string runId, TimeProvider wall)
                 Phase(progress),
                 progress?.EmulatedSeconds ?? 0,
                 progress?.DurationSeconds ?? 0,
-                progress?.LagMsP99 ?? 0,
-                progress?.LagWarningMs ?? 0,
+                progress?.Slowdown ?? 0,
+                status?.TimeScale ?? 0,
                 rate,
                 subnets);
         }
@@ -240,8 +240,8 @@ public sealed class RunView(string runId, TimeProvider wall)
                 progress?.ExpectedDeliveries ?? 0,
                 totals.Artifacts.Sum(),
                 totals.Deliveries,
-                progress?.LagMsP99 ?? 0,
-                progress?.LagWarningMs ?? 0,
+                progress?.Slowdown ?? 0,
+                status?.TimeScale ?? 0,
                 Throughput(),
                 _registry?.Version ?? 0,
                 nodes,
@@ -520,7 +520,7 @@ public sealed class RunView(string runId, TimeProvider wall)
 
     /// <summary>
     /// The subnet's members at the registry's latest version; before the registry is read or holds the subnet (a run
-    /// warming up has not created its subnets yet), the run's nodes.
+    /// setting up has not created its subnets yet), the run's nodes.
     /// </summary>
     private List<NodeId> Members(SubnetId subnet)
     {

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
@@ -10,12 +8,11 @@ using OrleansGossip.Gateway.Problems;
 
 namespace OrleansGossip.Gateway.Endpoints;
 
-/// <summary><c>/api/runs</c>: start a scenario (the files' format), list runs, read a run's status and report, stop it.</summary>
+/// <summary>
+/// <c>/api/runs</c>: start a scenario (the files' format), list runs, read a run's status, report and event log, stop it.
+/// </summary>
 public static partial class RunEndpoints
 {
-    /// <summary>The longest warm-up a request may ask for, in emulated seconds at time scale 1.</summary>
-    private const double MaxWarmUpSeconds = 30;
-
     public static void Map(RouteGroupBuilder read, RouteGroupBuilder write)
     {
         var reads = read.MapGroup("/runs").WithTags("Runs");
@@ -28,10 +25,13 @@ public static partial class RunEndpoints
         reads.MapGet("/{run}/report", GetReportAsync)
             .WithSummary("A completed run's report (409 while it runs)")
             .Produces<RunReport>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        reads.MapGet("/{run}/events", GetEventsAsync)
+            .WithSummary("A run's event log so far: what came from outside while it ran (kind fault, behaviour or submission), each with the emulated time it landed at (atMs)")
+            .Produces<IReadOnlyList<RunEvent>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var writes = write.MapGroup("/runs").WithTags("Runs");
         writes.MapPost("", StartAsync)
-            .WithSummary("Starts a scenario, given in the scenario files' format; ?id= names the run; ?warmup= runs a warm-up of it first (emulated seconds, at most 30), the run warming-up meanwhile")
+            .WithSummary("Starts a scenario, given in the scenario files' format; ?id= names the run")
             .Accepts<ScenarioSpec>("application/json")
             .Produces<RunStatus>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -61,6 +61,12 @@ public static partial class RunEndpoints
         };
     }
 
+    private static async Task<IResult> GetEventsAsync(string run, IGrainFactory grains)
+    {
+        var (grain, _) = await RunLookup.RequireRunAsync(grains, run);
+        return TypedResults.Ok(await grain.GetEventsAsync());
+    }
+
     private static async Task<IResult> StartAsync(HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options)
     {
         var requested = request.Query["id"];
@@ -68,8 +74,6 @@ public static partial class RunEndpoints
         {
             throw GatewayProblemException.BadRequest("id", "give one id");
         }
-
-        var warmUpSeconds = WarmUpSeconds(request.Query["warmup"]);
 
         var text = await JsonBody.ReadTextAsync(request, options.Value.MaxRequestBytes);
         var scenario = ScenarioLoader.Parse(text);
@@ -88,26 +92,8 @@ public static partial class RunEndpoints
             throw GatewayProblemException.Conflict("id", $"run '{id}' exists already");
         }
 
-        await run.StartAsync(scenario, RunKind.Measured, warmUpSeconds);
+        await run.StartAsync(scenario);
         return TypedResults.Created($"{request.PathBase}/api/runs/{id}", await run.GetStatusAsync());
-    }
-
-    /// <summary>The <c>warmup</c> query's emulated seconds, 0 without one; a bad one is refused, named.</summary>
-    private static double WarmUpSeconds(StringValues values)
-    {
-        if (values.Count == 0)
-        {
-            return 0;
-        }
-
-        if (values.Count > 1
-            || !double.TryParse(values[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            || seconds is not (>= 0 and <= MaxWarmUpSeconds))
-        {
-            throw GatewayProblemException.BadRequest("warmup", $"'{values}' is not a warm-up: give one number of emulated seconds from 0 to {MaxWarmUpSeconds}");
-        }
-
-        return seconds;
     }
 
     private static async Task<IResult> StopAsync(string run, IGrainFactory grains)

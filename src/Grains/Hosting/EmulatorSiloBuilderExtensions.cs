@@ -1,19 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OrleansGossip.Grains.Live;
-using OrleansGossip.Grains.Network;
+using OrleansGossip.Grains.Engine;
 using OrleansGossip.Grains.Placement;
 using OrleansGossip.Grains.Runs;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Hosting;
 
-/// <summary>Wires the emulator into a silo: its scheduler, its telemetry and the grains' storage.</summary>
+/// <summary>Wires the emulator into a silo: its engine, its telemetry and the grains' storage.</summary>
 public static class EmulatorSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the network emulator, telemetry and the live feed to dashboards (<see cref="LiveFeedOptions"/>) to the silo. Each of the
+    /// Adds the virtual-time engine, telemetry and the live feed to dashboards (<see cref="LiveFeedOptions"/>) to the silo. Each of the
     /// <see cref="EmulatorStorage.Names"/> that the host has registered no grain storage under is kept in memory.
     /// </summary>
     public static ISiloBuilder AddGossipEmulator(this ISiloBuilder silo, Action<EmulatorOptions>? configure = null)
@@ -29,15 +28,12 @@ public static class EmulatorSiloBuilderExtensions
 
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.TryAddKeyedSingleton<TimeProvider>(EmulatorClock.Key, static (services, _) =>
-            services.GetRequiredService<IOptions<EmulatorOptions>>().Value.ExcludeCollectorPauses
-                ? new PauseExcludingClock(services.GetRequiredService<TimeProvider>(), GC.GetTotalPauseDuration)
-                : services.GetRequiredService<TimeProvider>());
+        silo.Services.TryAddKeyedSingleton<TimeProvider>(EmulatorClock.Key, static (services, _) => services.GetRequiredService<TimeProvider>());
         silo.Services.AddSingleton<TelemetryRecorder>();
-        silo.Services.AddSingleton<DeliveryScheduler>();
-        silo.Services.AddSingleton<WarmUpWire>();
+        silo.Services.AddSingleton<SiloEngine>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static services => services.GetRequiredService<SiloEngine>());
         silo.AddPlacementDirector<EmulatedNodePlacement, NodePlacementDirector>();
-        silo.Services.AddHostedService<ProgressReporter>();
+        silo.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         silo.Services.AddOptions<LiveFeedOptions>()
             .BindConfiguration(LiveFeedOptions.SectionName)
             .ValidateDataAnnotations()

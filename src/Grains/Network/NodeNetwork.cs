@@ -1,6 +1,7 @@
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
+using OrleansGossip.Grains.Engine;
 using OrleansGossip.Grains.Protocol;
 
 namespace OrleansGossip.Grains.Network;
@@ -8,63 +9,44 @@ namespace OrleansGossip.Grains.Network;
 /// <summary>
 /// A node's side of the emulated network. Outgoing messages pass its uplink (bandwidth, priority classes; bodies a
 /// slow node serves at a fraction of it), then the link to the peer (latency drawn by the link's model around the
-/// base latency, or the latency between the two nodes' regions; loss; cut or not) before the silo's scheduler
-/// delivers them; incoming ones pass its downlink. Random draws come from the node's own seeded source. Messages
-/// arrive on whole delivery ticks of emulated time, whatever the time scale, so that the messages a node gets within
-/// one tick travel to it as one batch.
+/// base latency, or the latency between the two nodes' regions, never below the subnet's window; loss; cut or not)
+/// before the router takes them to the peer, due on a whole delivery tick of emulated time; incoming ones pass its
+/// downlink. Random draws come from the node's own seeded source, times from its virtual clock.
 /// </summary>
 public sealed class NodeNetwork : IGossipTransport
 {
     private readonly NodeId _self;
-    private readonly string _registryId;
     private readonly NetworkSettings _settings;
-    private readonly RunClock _clock;
-    private readonly TimeProvider _wall;
+    private readonly VirtualClock _clock;
     private readonly Random _random;
-    private readonly DeliveryScheduler _scheduler;
+    private readonly IMessageRouter _router;
     private readonly BandwidthModel _uplink;
     private readonly BandwidthModel _downlink;
     private readonly double _tickMs;
     private readonly HashSet<NodeId> _cut = [];
-    private readonly Dictionary<NodeId, Mailbox> _mailboxes = [];
-
-    /// <summary>
-    /// What a node sends while it gathers its sends (<see cref="GatherSends"/>), for the scheduler in one go: one list
-    /// per thread, since a turn gathers and hands over its sends on the thread it runs on, awaiting nothing in between.
-    /// A list per node kept as many lists as nodes, each as long as its node's busiest turn (15 MiB of them at 200
-    /// subnets), all of them written with young messages.
-    /// </summary>
-    [ThreadStatic]
-    private static List<ScheduledMessage>? t_gathered;
-
-    private bool _gathering;
     private IReadOnlyDictionary<NodeId, string> _regions = new Dictionary<NodeId, string>();
 
     public NodeNetwork(
         NodeId self,
-        string registryId,
         NetworkSettings settings,
-        RunClock clock,
-        TimeProvider wall,
+        VirtualClock clock,
         Random random,
-        DeliveryScheduler scheduler,
+        IMessageRouter router,
+        TimeSpan deliveryTick,
         double serveFraction = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(serveFraction);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(serveFraction, 1);
         ServeFraction = serveFraction;
         _self = self;
-        _registryId = registryId;
         _settings = settings;
         _clock = clock;
-        _wall = wall;
         _random = random;
-        _scheduler = scheduler;
+        _router = router;
         _uplink = new BandwidthModel(settings.UploadMbps);
         _downlink = new BandwidthModel(settings.DownloadMbps);
-        _tickMs = scheduler.Tick.TotalMilliseconds;
+        _tickMs = deliveryTick.TotalMilliseconds;
     }
-
     /// <summary>The share of its uplink a node serves bodies at: 1, or less for a slow node.</summary>
     public double ServeFraction
     {
@@ -78,7 +60,7 @@ public sealed class NodeNetwork : IGossipTransport
     }
 
     /// <summary>How far ahead the uplink is booked for traffic of <paramref name="priority"/>, in emulated milliseconds.</summary>
-    public double UplinkBacklogMs(Priority priority) => _uplink.BacklogMs(priority, _clock.ElapsedMs(_wall.GetUtcNow()));
+    public double UplinkBacklogMs(Priority priority) => _uplink.BacklogMs(priority, _clock.NowMs);
 
     /// <summary>Messages not sent because the link to their destination was cut.</summary>
     public long DroppedOnCutLink { get; private set; }
@@ -129,108 +111,32 @@ public sealed class NodeNetwork : IGossipTransport
             return false;
         }
 
-        var now = _clock.ElapsedMs(_wall.GetUtcNow());
+        var now = _clock.NowMs;
         var size = message.WireSize;
         var fraction = message is ArtifactTransfer ? ServeFraction : 1;
         var sent = _uplink.Reserve(now + (_uplink.TransferMs(size) / fraction), size, message.Priority, fraction);
-        var latency = LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random);
-        Schedule(new ScheduledMessage(MailboxOf(to), new Envelope(_self, message), _clock.WallAt(OnTick(sent + latency))));
+        var latency = Math.Max(_settings.MinLatencyMs, LinkLatency.SampleMs(_settings.Model, BaseLatencyMs(to), _settings.JitterMs, _settings.StdDevMs, _random));
+        _router.Route(to, VirtualClock.TicksAtOrAfter(OnTick(sent + latency)), new Envelope(_self, message));
         return true;
     }
 
     /// <summary>
-    /// Gathers what the node sends, and what its downlink puts back for later, until the returned scope ends, then
-    /// hands it all to the scheduler at once: for a turn that takes a batch, whose messages answer with a dozen sends
-    /// or more. Each is due when it would have been. The scope ends on the thread it began on, awaiting nothing in
-    /// between: what it gathers is kept per thread.
+    /// Passes an arrived message through the downlink, unless it <paramref name="downloaded"/> already: null when it is
+    /// through by the next delivery tick and the node takes it now, else the tick its download ends at, when the node
+    /// takes it instead.
     /// </summary>
-    public GatheredSends GatherSends()
-    {
-        _gathering = true;
-        return new GatheredSends(this);
-    }
-
-    private void Schedule(in ScheduledMessage message)
-    {
-        if (_gathering)
-        {
-            (t_gathered ??= []).Add(message);
-        }
-        else
-        {
-            _scheduler.Schedule(message);
-        }
-    }
-
-    private void Flush()
-    {
-        _gathering = false;
-        if (t_gathered is { Count: > 0 } gathered)
-        {
-            _scheduler.ScheduleAll(gathered);
-            gathered.Clear();
-        }
-    }
-
-    public readonly struct GatheredSends(NodeNetwork network) : IDisposable
-    {
-        public void Dispose() => network.Flush();
-    }
-
-    /// <summary>
-    /// Passes an arrived batch through the downlink, unless it has <paramref name="downloaded"/> already: returns the
-    /// messages whose download is done by the next delivery tick, and schedules the others back to this node for the
-    /// tick their download ends in.
-    /// </summary>
-    public IReadOnlyList<Envelope> Download(IReadOnlyList<Envelope> envelopes, bool downloaded)
+    public long? Download(GossipMessage message, bool downloaded)
     {
         if (downloaded)
         {
-            return envelopes;
+            return null;
         }
 
-        var now = _clock.ElapsedMs(_wall.GetUtcNow());
-        var horizon = now + _tickMs;
-
-        // Mostly every message is through by the next tick and the batch is passed on as it came; a copy is made
-        // only from the first one that is not.
-        List<Envelope>? ready = null;
-        for (var i = 0; i < envelopes.Count; i++)
-        {
-            var envelope = envelopes[i];
-            var done = _downlink.Reserve(now, envelope.Message.WireSize, envelope.Message.Priority);
-            if (done <= horizon)
-            {
-                ready?.Add(envelope);
-                continue;
-            }
-
-            if (ready is null)
-            {
-                ready = new List<Envelope>(envelopes.Count);
-                for (var j = 0; j < i; j++)
-                {
-                    ready.Add(envelopes[j]);
-                }
-            }
-
-            Schedule(new ScheduledMessage(MailboxOf(_self), envelope, _clock.WallAt(OnTick(done)), Downloaded: true));
-        }
-
-        return ready ?? envelopes;
+        var now = _clock.NowMs;
+        var done = _downlink.Reserve(now, message.WireSize, message.Priority);
+        return done <= now + _tickMs ? null : VirtualClock.TicksAtOrAfter(OnTick(done));
     }
 
     /// <summary>The end of the delivery tick <paramref name="emulatedMs"/> falls in.</summary>
     private double OnTick(double emulatedMs) => Math.Ceiling(emulatedMs / _tickMs) * _tickMs;
-
-    private Mailbox MailboxOf(NodeId node)
-    {
-        if (!_mailboxes.TryGetValue(node, out var mailbox))
-        {
-            mailbox = _scheduler.MailboxOf(NodeGrainKey.Format(_registryId, node));
-            _mailboxes[node] = mailbox;
-        }
-
-        return mailbox;
-    }
 }

@@ -177,11 +177,14 @@ public sealed class RegistryGrain(
         }
     }
 
-    /// <summary>Applies a mutation to a copy, stores it as the next version, then tells the subnet's nodes.</summary>
+    /// <summary>Applies a mutation to a copy and stores it as the next version.</summary>
     private Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex) =>
         CommitAsync([subnet], leaving, mutate, reindex);
 
-    /// <summary>Stores the mutation as the next version, then tells the members of each subnet it touched (and those leaving).</summary>
+    /// <summary>
+    /// Stores the mutation as the next version. The registry tells no node: a run announces a change to its nodes at
+    /// the emulated time it makes it, as a control they take in order with their messages.
+    /// </summary>
     private async Task<long> CommitAsync(IReadOnlyList<SubnetId> subnets, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex)
     {
         var index = Index;
@@ -190,16 +193,6 @@ public sealed class RegistryGrain(
         {
             reindex(index);
             index.Version = version;
-        }
-
-        var registryId = this.GetPrimaryKeyString();
-        foreach (var subnet in subnets)
-        {
-            var membership = MembershipOf(subnet);
-            foreach (var node in membership.Members.Select(m => m.Id).Concat(leaving))
-            {
-                _ = GrainFactory.GetNode(registryId, node).OnRegistryChangedAsync(membership);
-            }
         }
 
         return version;

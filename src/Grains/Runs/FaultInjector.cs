@@ -9,7 +9,8 @@ namespace OrleansGossip.Grains.Runs;
 
 /// <summary>
 /// Applies a run's timed faults at their emulated time, and the crashes and restarts of nodes whose behaviour is
-/// <c>crash</c>, through the one mechanism the faults use. It keeps what the faults changed: the links cut per
+/// <c>crash</c>, through the one mechanism the faults use: controls to the nodes, due at the fault's exact time, sent
+/// before the window it falls in begins. It keeps what the faults changed: the links cut per
 /// subnet (a <c>heal</c> restores them all), the nodes down (crashed) and the nodes removed, and the plans, which
 /// grow with added nodes. Every applied fault becomes a <see cref="FaultEvent"/> for the report.
 /// <list type="bullet">
@@ -18,7 +19,7 @@ namespace OrleansGossip.Grains.Runs;
 /// <item><c>cut-link</c> / <c>heal-link</c>: one link, both directions.</item>
 /// <item><c>loss-burst</c>: every node's links lose messages with the burst's probability for its duration, then
 /// their configured loss returns.</item>
-/// <item><c>crash</c> / <c>restart</c>: see <see cref="INodeGrain.CrashAsync"/> and <see cref="INodeGrain.RestartAsync"/>.</item>
+/// <item><c>crash</c> / <c>restart</c>: see <see cref="CrashNode"/> and <see cref="RestartNode"/>.</item>
 /// <item><c>add-node</c>: new honest nodes, named after their index, enter the registry and are configured into the
 /// run; they catch up with what their peers hold.</item>
 /// <item><c>remove-node</c>: the nodes leave the registry, so their peers drop them.</item>
@@ -30,7 +31,8 @@ public sealed partial class FaultInjector
 
     private readonly IGrainFactory _grains;
     private readonly string _runId;
-    private readonly NodeConfigurator _configurator;
+    private readonly ControlSender _controls;
+    private readonly Func<int, SubnetPlan, int, Task> _addNode;
     private readonly ILogger _logger;
     private readonly List<SubnetPlan> _plans;
     private readonly SubnetFaultState[] _state;
@@ -38,17 +40,20 @@ public sealed partial class FaultInjector
     private readonly List<FaultEvent> _events = [];
     private long _order;
 
-    public FaultInjector(
+    /// <param name="addNode">Configures the node at an index of a plan into the run, given the plan's subnet index.</param>
+    internal FaultInjector(
         IGrainFactory grains,
         string runId,
         ScenarioSpec scenario,
         IReadOnlyList<SubnetPlan> plans,
-        NodeConfigurator configurator,
+        ControlSender controls,
+        Func<int, SubnetPlan, int, Task> addNode,
         ILogger logger)
     {
         _grains = grains;
         _runId = runId;
-        _configurator = configurator;
+        _controls = controls;
+        _addNode = addNode;
         _logger = logger;
         _plans = [.. plans];
         _state = plans.Select(_ => new SubnetFaultState()).ToArray();
@@ -85,8 +90,11 @@ public sealed partial class FaultInjector
     /// <summary>The faults applied so far, in time order.</summary>
     public IReadOnlyList<FaultEvent> Events => _events;
 
-    /// <summary>True while some fault (or the end of a loss burst) is still to come.</summary>
-    public bool HasPending => _pending.Count > 0;
+    /// <summary>True while some fault of subnet <paramref name="subnet"/> (or the end of a loss burst) is still to come.</summary>
+    public bool HasPending(int subnet) => _pending.Exists(p => p.Subnet == subnet);
+
+    /// <summary>When subnet <paramref name="subnet"/>'s next fault is due (emulated ms); null when none is.</summary>
+    public double? NextAtMs(int subnet) => _pending.Find(p => p.Subnet == subnet)?.AtMs;
 
     /// <summary>True when <paramref name="node"/> runs: neither crashed nor removed.</summary>
     public bool IsUp(int subnet, NodeId node) => !_state[subnet].Crashed.Contains(node) && !_state[subnet].Removed.Contains(node);
@@ -135,13 +143,17 @@ public sealed partial class FaultInjector
         return null;
     }
 
-    /// <summary>Applies, in time order, every fault due by <paramref name="nowMs"/> (emulated milliseconds since the epoch).</summary>
-    public async Task ApplyDueAsync(double nowMs)
+    /// <summary>
+    /// Applies, in time order, every fault of subnet <paramref name="subnet"/> due before <paramref name="untilMs"/>
+    /// (emulated milliseconds since the epoch), or at it too when <paramref name="inclusive"/>.
+    /// </summary>
+    public async Task ApplyDueAsync(int subnet, double untilMs, bool inclusive = false)
     {
-        while (_pending.Count > 0 && _pending[0].AtMs <= nowMs)
+        while (_pending.FindIndex(p => p.Subnet == subnet) is >= 0 and var index
+            && (_pending[index].AtMs < untilMs || (inclusive && _pending[index].AtMs <= untilMs)))
         {
-            var due = _pending[0];
-            _pending.RemoveAt(0);
+            var due = _pending[index];
+            _pending.RemoveAt(index);
             var plan = _plans[due.Subnet];
             string description;
             try
@@ -174,7 +186,7 @@ public sealed partial class FaultInjector
         _pending.RemoveAll(p => p.AtMs <= untilMs);
     }
 
-    /// <summary>Schedules a fault given while the run goes on (through the gateway) for <paramref name="atMs"/>; <see cref="ApplyDueAsync"/> applies it.</summary>
+    /// <summary>Schedules a fault given while the run goes on (through the gateway, or replayed) for <paramref name="atMs"/>; <see cref="ApplyDueAsync"/> applies it.</summary>
     public void ScheduleAt(int subnet, FaultSpec fault, double atMs) =>
         Schedule(subnet, fault with { AtSeconds = atMs / 1000 }, behaviour: false, atMs);
 
@@ -206,6 +218,7 @@ public sealed partial class FaultInjector
     {
         var fault = due.Fault;
         var s = due.Subnet;
+        var at = due.AtMs;
         var plan = _plans[s];
         var state = _state[s];
         NodeId At(int index) => plan.Nodes[index];
@@ -228,7 +241,7 @@ public sealed partial class FaultInjector
                             state.Cut.Add((node, other));
                         }
 
-                        calls.Add(Node(node).SetLinksAsync(others, up: false));
+                        calls.Add(_controls.SendAsync(node, at, new SetLinks(others, Up: false)));
                     }
                 }
 
@@ -240,7 +253,8 @@ public sealed partial class FaultInjector
             {
                 var links = state.Cut.Count / 2;
                 var calls = state.Cut.GroupBy(c => c.From)
-                    .Select(g => Node(g.Key).SetLinksAsync(g.Select(c => c.To).ToList(), up: true))
+                    .OrderBy(g => g.Key)
+                    .Select(g => _controls.SendAsync(g.Key, at, new SetLinks(g.Select(c => c.To).Order().ToList(), Up: true)))
                     .ToList();
                 state.Cut.Clear();
                 await Task.WhenAll(calls);
@@ -262,7 +276,7 @@ public sealed partial class FaultInjector
                     state.Cut.Add((b, a));
                 }
 
-                await Task.WhenAll(Node(a).SetLinksAsync([b], up), Node(b).SetLinksAsync([a], up));
+                await Task.WhenAll(_controls.SendAsync(a, at, new SetLinks([b], up)), _controls.SendAsync(b, at, new SetLinks([a], up)));
                 return $"{fault.Kind} {plan.Id}: {a} - {b}";
             }
 
@@ -270,26 +284,26 @@ public sealed partial class FaultInjector
             {
                 var loss = fault.Loss!.Value;
                 var duration = fault.DurationSeconds!.Value;
-                await Task.WhenAll(plan.Nodes.Where(n => !state.Removed.Contains(n)).Select(n => Node(n).SetLossAsync(loss)));
-                Schedule(s, new FaultSpec { Kind = LossRestore, AtSeconds = fault.AtSeconds + duration }, due.Behaviour);
+                await _controls.SendAsync(plan.Nodes.Where(n => !state.Removed.Contains(n)), at, new SetLoss(loss));
+                Schedule(s, new FaultSpec { Kind = LossRestore, AtSeconds = (at / 1000) + duration }, due.Behaviour, at + (duration * 1000));
                 return string.Create(CultureInfo.InvariantCulture, $"loss-burst {plan.Id}: loss {loss} on every link for {duration} s");
             }
 
             case LossRestore:
-                await Task.WhenAll(plan.Nodes.Where(n => !state.Removed.Contains(n)).Select(n => Node(n).SetLossAsync(null)));
+                await _controls.SendAsync(plan.Nodes.Where(n => !state.Removed.Contains(n)), at, new SetLoss(null));
                 return $"loss-burst {plan.Id} over";
 
             case "crash":
             {
                 var nodes = fault.Nodes!.Select(At).Where(n => !state.Removed.Contains(n) && state.Crashed.Add(n)).ToList();
-                await Task.WhenAll(nodes.Select(n => Node(n).CrashAsync()));
+                await _controls.SendAsync(nodes, at, new CrashNode());
                 return $"crash {plan.Id}: {Names(nodes)}{by}";
             }
 
             case "restart":
             {
                 var nodes = fault.Nodes!.Select(At).Where(n => !state.Removed.Contains(n) && state.Crashed.Remove(n)).ToList();
-                await Task.WhenAll(nodes.Select(n => Node(n).RestartAsync()));
+                await _controls.SendAsync(nodes, at, new RestartNode());
                 return $"restart {plan.Id}: {Names(nodes)}{by}";
             }
 
@@ -302,12 +316,14 @@ public sealed partial class FaultInjector
                     plan = plan.WithAddedNode();
                     var index = plan.Nodes.Count - 1;
                     await registry.AddNodeAsync(NodeConfigurator.RecordFor(plan, index));
-                    await Node(plan.Nodes[index]).ConfigureAsync(_configurator.For(plan, index));
+                    await _addNode(s, plan, index);
                     // Only now one of the run's nodes: until it is set up, the run has no configuration to resume it with.
                     _plans[s] = plan;
                     added.Add(plan.Nodes[index]);
                 }
 
+                await _controls.SendAsync(added, at, new StartNode());
+                await AnnounceMembershipAsync(plan, at, []);
                 return $"add-node {plan.Id}: {Names(added)}";
             }
 
@@ -325,6 +341,7 @@ public sealed partial class FaultInjector
                     }
                 }
 
+                await AnnounceMembershipAsync(plan, at, removed);
                 return $"remove-node {plan.Id}: {Names(removed)}";
             }
 
@@ -333,7 +350,12 @@ public sealed partial class FaultInjector
         }
     }
 
-    private INodeGrain Node(NodeId node) => _grains.GetNode(_runId, node);
+    /// <summary>Tells the subnet's members (and those leaving) of the registry's new version for it, at <paramref name="atMs"/>.</summary>
+    private async Task AnnounceMembershipAsync(SubnetPlan plan, double atMs, IReadOnlyList<NodeId> leaving)
+    {
+        var membership = await _grains.GetGrain<IRegistryGrain>(_runId).GetMembershipAsync(plan.Id);
+        await _controls.SendAsync(membership.Members.Select(m => m.Id).Concat(leaving).Distinct(), atMs, new ChangeMembership(membership));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} at {AtSeconds} s: {Description}")]
     private static partial void LogFaultApplied(ILogger logger, string runId, double atSeconds, string description);

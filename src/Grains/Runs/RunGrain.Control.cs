@@ -8,9 +8,10 @@ using OrleansGossip.Abstractions.Scenarios;
 namespace OrleansGossip.Grains.Runs;
 
 /// <summary>
-/// What a client may do to a run while it goes on (through the gateway): read its status, apply faults now, change a
-/// node's behaviour and submit artifacts to its nodes. Faults go through the run's <see cref="FaultInjector"/>, as the
-/// scenario's own do, so that the report and the timeline show them.
+/// What a client may do to a run while it goes on (through the gateway): read its status, apply faults, change a
+/// node's behaviour and submit artifacts to its nodes. Each lands at the start of the subnet's next window (for a paced
+/// run, not before the emulated time the wall clock has reached), is written to the run's event log with that time,
+/// and goes to the nodes as the scenario's own faults and workload do, so that replaying the log lands it the same.
 /// </summary>
 public sealed partial class RunGrain
 {
@@ -36,21 +37,83 @@ public sealed partial class RunGrain
             _scenario?.TimeScale ?? 0,
             _clock?.EpochUtc,
             subnets,
-            faults?.Events.ToList() ?? _report?.Faults ?? [],
-            _warmUpRunId));
+            faults?.Events.ToList() ?? _report?.Faults ?? []));
     }
 
     public async Task<FaultEvent> ApplyFaultAsync(FaultSpec fault)
     {
         var faults = RequireRunning();
         ArgumentNullException.ThrowIfNull(fault);
-        var subnet = CheckFault(fault, faults.Plans);
-        var now = _clock!.EmulatedMs(wall.GetUtcNow());
+        var s = CheckFault(fault, faults.Plans);
+        var subnet = _subnets[s];
+        using var hold = subnet.Hold();
+        var at = LandingMs(subnet);
+        var landed = fault with { AtSeconds = 0, Subnet = subnet.Plan.Id.Value };
+        _events.Add(new FaultRunEvent { AtMs = at, Fault = landed });
         var before = faults.Events.Count;
-        faults.ScheduleAt(subnet, fault, now);
-        await ApplyFaultsAsync(faults, now);
+        await LandFaultAsync(subnet, landed, at);
         return faults.Events.Skip(before).LastOrDefault(e => e.Kind == fault.Kind)
-            ?? new FaultEvent(now / 1000, fault.Kind, faults.Plans[subnet].Id.Value, $"{fault.Kind} {faults.Plans[subnet].Id}");
+            ?? new FaultEvent(at / 1000, fault.Kind, subnet.Plan.Id.Value, $"{fault.Kind} {subnet.Plan.Id}");
+    }
+
+    private async Task LandFaultAsync(SubnetCoordinator subnet, FaultSpec fault, double atMs)
+    {
+        _faults!.ScheduleAt(subnet.Index, fault, atMs);
+        await _faults.ApplyDueAsync(subnet.Index, atMs, inclusive: true);
+        TakeAddedNodes(subnet);
+    }
+
+    /// <summary>
+    /// When something from outside lands in <paramref name="subnet"/>: at the end of the window it is taking (or took
+    /// last), and in a paced run not before the emulated time the wall clock has reached, on a window boundary. The
+    /// subnet begins a window there.
+    /// </summary>
+    private double LandingMs(SubnetCoordinator subnet)
+    {
+        var at = subnet.InWindowEndTicks ?? subnet.ReachedTicks;
+        if (_scenario!.TimeScale > 0)
+        {
+            var wallTicks = (wall.GetUtcNow() - _wallStart).Ticks;
+            at = Math.Max(at, subnet.BoundaryAtOrAfter((long)(wallTicks / _scenario.TimeScale)));
+        }
+
+        subnet.ForcedTicks = Math.Min(subnet.ForcedTicks, at);
+        subnet.Wake();
+        return at / (double)TimeSpan.TicksPerMillisecond;
+    }
+
+    /// <summary>Lands an event of a replayed log at its time, as it landed in the run that logged it.</summary>
+    private async Task LandAsync(SubnetCoordinator subnet, RunEvent replayed)
+    {
+        _events.Add(replayed);
+        switch (replayed)
+        {
+            case FaultRunEvent fault:
+                await LandFaultAsync(subnet, fault.Fault, replayed.AtMs);
+                break;
+            case BehaviourRunEvent behaviour:
+                NodeBehaviours.TryParse(behaviour.Behaviour, out var parsed);
+                await LandBehaviourAsync(subnet, behaviour.Node, parsed, behaviour.Fraction, replayed.AtMs);
+                break;
+            case SubmissionRunEvent submission:
+                ArtifactKinds.TryParse(submission.ArtifactKind, out var kind);
+                await LandSubmissionAsync(subnet, new NodeId(submission.Node), kind, submission.Size, submission.Content, submission.Attribute, replayed.AtMs);
+                break;
+        }
+    }
+
+    /// <summary>The index of the subnet a logged event happened in; 0 when it names none.</summary>
+    private int SubnetOf(RunEvent logged)
+    {
+        var id = logged switch
+        {
+            FaultRunEvent fault => fault.Fault.Subnet,
+            BehaviourRunEvent behaviour => behaviour.Subnet,
+            SubmissionRunEvent submission => _plans.FirstOrDefault(p => p.IndexOf(new NodeId(submission.Node)) >= 0)?.Id.Value,
+            _ => null,
+        };
+        var index = _plans.ToList().FindIndex(p => p.Id.Value == id);
+        return Math.Max(0, index);
     }
 
     public async Task<FaultEvent> SetBehaviourAsync(string subnet, int node, string behaviour, double? fraction)
@@ -85,12 +148,20 @@ public sealed partial class RunGrain
             throw new ScenarioException(null, problems);
         }
 
-        var plan = faults.Plans[s];
-        await Node(plan.Nodes[node]).SetBehaviourAsync(parsed, parsed == NodeBehaviour.Slow ? fraction!.Value : 1);
-        return faults.RecordBehaviour(s, node, parsed, _clock!.EmulatedMs(wall.GetUtcNow()));
+        using var hold = _subnets[s].Hold();
+        var at = LandingMs(_subnets[s]);
+        _events.Add(new BehaviourRunEvent { AtMs = at, Subnet = subnet, Node = node, Behaviour = parsed.WireName(), Fraction = fraction });
+        return await LandBehaviourAsync(_subnets[s], node, parsed, fraction, at);
     }
 
-    public async Task<SubmittedArtifact> SubmitArtifactAsync(NodeId node, ArtifactKind kind, int size, byte[]? content, long? attribute)
+    private async Task<FaultEvent> LandBehaviourAsync(SubnetCoordinator subnet, int node, NodeBehaviour behaviour, double? fraction, double atMs)
+    {
+        var plan = _faults!.Plans[subnet.Index];
+        await _controls!.SendAsync(plan.Nodes[node], atMs, new ChangeBehaviour(behaviour, behaviour == NodeBehaviour.Slow ? fraction!.Value : 1));
+        return _faults.RecordBehaviour(subnet.Index, node, behaviour, atMs);
+    }
+
+    public async Task<SubmittedArtifact> SubmitArtifactAsync(NodeId node, ArtifactKind kind, int requested, byte[]? content, long? attribute)
     {
         var faults = RequireRunning();
         var subnet = -1;
@@ -112,33 +183,38 @@ public sealed partial class RunGrain
             throw new InvalidOperationException($"node '{node}' is down (crashed or removed) and takes no artifacts");
         }
 
-        var body = content is null ? ArtifactBody.Synthetic(size, (ulong)(_submitted + 1) * 0x9E3779B97F4A7C15UL) : ArtifactBody.FromBytes(content);
-        if (body.Size > kind.MaxSize() || body.Size < 0)
+        var size = content?.Length ?? requested;
+        if (size > kind.MaxSize() || size < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(size), body.Size, $"a {kind.WireName()} is at most {kind.MaxSize()} bytes");
+            throw new ArgumentOutOfRangeException(nameof(requested), size, $"a {kind.WireName()} is at most {kind.MaxSize()} bytes");
         }
 
-        var target = Node(node);
         if (attribute is null && kind.Channel() == GossipChannel.Consensus)
         {
             // The next height above the node's finalized one: what its peers fetch now rather than purge or put off.
-            attribute = (await target.GetStatusAsync()).FinalizedHeight + 1;
+            attribute = (await GrainFactory.GetNode(RunId, node).GetStatusAsync()).FinalizedHeight + 1;
         }
 
-        var now = _clock!.EmulatedMs(wall.GetUtcNow());
-        var at = attribute ?? (kind == ArtifactKind.Ingress ? (long)(now + WorkloadGenerator.IngressExpiryMs) : 0);
-        var artifact = Artifact.Create(kind, at, $"{SubmittedOrigin}/{node}", ++_submitted, body);
-        _ = target.SubmitAsync(artifact);
-        _created++;
-        _expected += faults.ExpectedReceivers(subnet) - 1;
-        var plan = faults.Plans[subnet];
-        return new SubmittedArtifact(artifact.Id.ToString(), kind.WireName(), body.Size, at, plan.Id.Value, node.Value, now);
+        using var hold = _subnets[subnet].Hold();
+        var at = LandingMs(_subnets[subnet]);
+        var resolved = attribute ?? (kind == ArtifactKind.Ingress ? (long)(at + WorkloadGenerator.IngressExpiryMs) : 0);
+        _events.Add(new SubmissionRunEvent { AtMs = at, Node = node.Value, ArtifactKind = kind.WireName(), Size = size, Content = content, Attribute = resolved });
+        return await LandSubmissionAsync(_subnets[subnet], node, kind, size, content, resolved, at);
+    }
+
+    private async Task<SubmittedArtifact> LandSubmissionAsync(SubnetCoordinator subnet, NodeId node, ArtifactKind kind, int size, byte[]? content, long attribute, double atMs)
+    {
+        var body = content is null ? ArtifactBody.Synthetic(size, (ulong)(_submitted + 1) * 0x9E3779B97F4A7C15UL) : ArtifactBody.FromBytes(content);
+        var artifact = Artifact.Create(kind, attribute, $"{SubmittedOrigin}/{node}", ++_submitted, body);
+        await _controls!.SendAsync(node, atMs, new SubmitArtifact(artifact));
+        Created(subnet);
+        return new SubmittedArtifact(artifact.Id.ToString(), kind.WireName(), body.Size, attribute, subnet.Plan.Id.Value, node.Value, atMs);
     }
 
     /// <summary>The run's fault injector while the run goes on; throws when it does not.</summary>
     private FaultInjector RequireRunning()
     {
-        if (_phase is not (RunPhase.Running or RunPhase.Draining) || _faults is null || _clock is null)
+        if (_phase is not (RunPhase.Running or RunPhase.Draining) || _stopping || _faults is null || _clock is null)
         {
             throw new InvalidOperationException($"run '{RunId}' is {_phase.WireName()}, not running");
         }

@@ -21,7 +21,7 @@ public sealed class RunRecord
 
     [Id(3)] public string? Error { get; set; }
 
-    /// <summary>The emulated time up to which the workload has been submitted.</summary>
+    /// <summary>The emulated time every subnet had reached at the last checkpoint.</summary>
     [Id(4)] public double SubmittedUpToMs { get; set; }
 
     [Id(5)] public long Created { get; set; }
@@ -41,9 +41,9 @@ public sealed class RunRecord
     /// <summary>True once some node of the run lost its state (its silo stopped) and caught up again.</summary>
     [Id(12)] public bool NodesRestored { get; set; }
 
-    /// <summary>The run's warm-up run, when it was started with one (see <see cref="RunPhase.WarmingUp"/>).</summary>
-    [Id(13)] public string? WarmUpRunId { get; set; }
-
     /// <summary>The emulated time at which the run ended (began reporting, failed), once it has.</summary>
     [Id(14)] public double? EndedAtSeconds { get; set; }
+
+    /// <summary>What came into the run from outside so far, in the order it came (see <see cref="RunEvent"/>).</summary>
+    [Id(15)] public List<RunEvent> Events { get; set; } = [];
 }

@@ -27,18 +27,29 @@ public sealed class WorkloadGenerator
 
     public double DurationMs => _scenario.DurationSeconds * 1000;
 
-    /// <summary>The artifacts due up to <paramref name="untilMs"/> (and before the scenario ends), in time order.</summary>
-    public List<PlannedArtifact> TakeDue(double untilMs)
+    /// <summary>The artifacts of subnet <paramref name="subnet"/> due before <paramref name="untilMs"/> (and within the scenario), in time order.</summary>
+    public List<PlannedArtifact> TakeDue(int subnet, double untilMs)
     {
-        var limit = Math.Min(untilMs, DurationMs);
         var due = new List<PlannedArtifact>();
-        foreach (var stream in _subnets)
-        {
-            stream.TakeDue(limit, due);
-        }
-
+        _subnets[subnet].TakeDue(untilMs, DurationMs, due);
         due.Sort((a, b) => a.AtMs.CompareTo(b.AtMs));
         return due;
+    }
+
+    /// <summary>Draws and drops every subnet's artifacts due before <paramref name="untilMs"/>: a run resumed from a checkpoint made them already.</summary>
+    public void Skip(double untilMs)
+    {
+        for (var subnet = 0; subnet < _subnets.Length; subnet++)
+        {
+            TakeDue(subnet, untilMs);
+        }
+    }
+
+    /// <summary>When subnet <paramref name="subnet"/>'s next artifact is due; null when its workload is over.</summary>
+    public double? NextAtMs(int subnet)
+    {
+        var next = _subnets[subnet].NextAtMs;
+        return next <= DurationMs ? next : null;
     }
 
     private sealed class SubnetStream
@@ -66,9 +77,11 @@ public sealed class WorkloadGenerator
             _nextIngressMs = _ingress is null ? double.PositiveInfinity : NextGapMs();
         }
 
-        public void TakeDue(double limitMs, List<PlannedArtifact> due)
+        public double NextAtMs => Math.Min(_nextIngressMs, _blocks is null ? double.PositiveInfinity : (_height + 1) * _blocks.IntervalSeconds * 1000);
+
+        public void TakeDue(double untilMs, double durationMs, List<PlannedArtifact> due)
         {
-            while (_nextIngressMs <= limitMs)
+            while (_nextIngressMs < untilMs && _nextIngressMs <= durationMs)
             {
                 var at = _nextIngressMs;
                 var node = _honest[_random.Next(_honest.Count)];
@@ -78,7 +91,7 @@ public sealed class WorkloadGenerator
                 _nextIngressMs += NextGapMs();
             }
 
-            while (_blocks is not null && (_height + 1) * _blocks.IntervalSeconds * 1000 <= limitMs)
+            while (_blocks is not null && (_height + 1) * _blocks.IntervalSeconds * 1000 is var next && next < untilMs && next <= durationMs)
             {
                 _height++;
                 var at = _height * _blocks.IntervalSeconds * 1000;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using OrleansGossip.Abstractions.Artifacts;
-using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Grains.Protocol;
 using OrleansGossip.Grains.Protocol.AbortableBroadcast;
 
@@ -10,8 +9,7 @@ namespace OrleansGossip.Grains.Telemetry;
 
 /// <summary>
 /// A silo's propagation telemetry, counted in place: totals per event and artifact kind (published as
-/// observable instruments on the <c>OrleansGossip</c> meter), deliveries per run for live progress, and the
-/// delivery scheduler's lag.
+/// observable instruments on the <c>OrleansGossip</c> meter).
 /// </summary>
 public sealed class TelemetryRecorder : IDisposable
 {
@@ -22,8 +20,6 @@ public sealed class TelemetryRecorder : IDisposable
 
     private readonly StripedCounters _counts = new(Events.Length * Kinds);
     private readonly StripedCounters _bytes = new(Events.Length * Kinds);
-    private readonly ConcurrentDictionary<string, RunCounters> _runs = new(StringComparer.Ordinal);
-    private readonly LagHistogram _lag = new();
     private readonly ConcurrentDictionary<string, StrongBox<long>> _protocolCounters = new(StringComparer.Ordinal);
     private readonly Meter _meter;
 
@@ -60,28 +56,10 @@ public sealed class TelemetryRecorder : IDisposable
 
     public long Total(GossipEvent gossipEvent) => ArtifactKinds.All.Sum(kind => Total(gossipEvent, kind));
 
-    /// <summary>Counts <paramref name="messages"/> taken <paramref name="lagMs"/> (wall) after they were due.</summary>
-    public void RecordLag(double lagMs, int messages = 1) => _lag.Add(lagMs, messages);
-
     /// <summary>Counts a protocol's named event (see <see cref="SlotMetrics"/>).</summary>
     public void Count(string counter) => Interlocked.Increment(ref _protocolCounters.GetOrAdd(counter, _ => new StrongBox<long>()).Value);
 
     public long ProtocolTotal(string counter) => _protocolCounters.TryGetValue(counter, out var box) ? Volatile.Read(ref box.Value) : 0;
-
-    public RunCounters ForRun(string runId) => _runs.GetOrAdd(runId, id => new RunCounters(id));
-
-    public IEnumerable<RunCounters> Runs => _runs.Values;
-
-    public void ForgetRun(string runId)
-    {
-        if (_runs.TryRemove(runId, out var counters))
-        {
-            counters.Forgotten = true;
-        }
-    }
-
-    /// <summary>The delivery lag recorded since the last call.</summary>
-    public LagHistogram TakeLag() => _lag.TakeSnapshot();
 
     public void Dispose() => _meter.Dispose();
 

@@ -25,22 +25,20 @@ public static class CompareCommand
         var protocols = new Option<string>("--protocols", "-p") { Description = $"Comma-separated protocols to compare, each once: {GossipProtocols.Names}.", DefaultValueFactory = _ => DefaultProtocols };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the comparison and a subfolder per protocol (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
-        var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
-        var warmup = WarmUpRun.CreateOption();
+        var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale: the pace, in wall seconds per emulated second at least; 0 for unpaced (as fast as the machine allows). The figures do not depend on it." };
 
-        var command = new Command("compare", "Run a scenario under several protocols with the same seed and compare their figures.") { scenario, protocols, output, seed, timeScale, warmup };
+        var command = new Command("compare", "Run a scenario under several protocols with the same seed and compare their figures.") { scenario, protocols, output, seed, timeScale };
         command.SetAction((parse, cancellation) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetRequiredValue(protocols),
             parse.GetRequiredValue(output),
             parse.GetValue(seed),
             parse.GetValue(timeScale),
-            parse.GetValue(warmup),
             cancellation));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(FileInfo file, string protocols, DirectoryInfo output, ulong? seed, double? timeScale, double warmupSeconds, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(FileInfo file, string protocols, DirectoryInfo output, ulong? seed, double? timeScale, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
@@ -51,11 +49,6 @@ public static class CompareCommand
         if (!TryParseProtocols(protocols, out var names, out var problem))
         {
             await Console.Error.WriteLineAsync($"error: --protocols: {problem}");
-            return 2;
-        }
-
-        if (WarmUpRun.IsRefused(warmupSeconds))
-        {
             return 2;
         }
 
@@ -70,10 +63,11 @@ public static class CompareCommand
             return 2;
         }
 
-        console.MarkupLine($"Comparing [bold]{Markup.Escape(string.Join(", ", names))}[/] on [bold]{Markup.Escape(scenario.Name)}[/], seed {scenario.Seed}, timeScale {scenario.TimeScale} on an embedded silo…");
+        var pace = ReportFormat.Pace(scenario.TimeScale);
+        console.MarkupLine($"Comparing [bold]{Markup.Escape(string.Join(", ", names))}[/] on [bold]{Markup.Escape(scenario.Name)}[/], seed {scenario.Seed}, {pace} on an embedded silo…");
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellation);
         var runs = new List<ProtocolRun>();
-        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         for (var i = 0; i < names.Count; i++)
         {
             var protocol = names[i];
@@ -81,30 +75,21 @@ public static class CompareCommand
             console.MarkupLine($"[bold][[{i + 1}/{names.Count}]] {Markup.Escape(protocol)}[/]");
             var runId = $"{scenario.Name}-{protocol}-{stamp}";
             var run = silo.Grains.GetGrain<IRunGrain>(runId);
-            var report = await WarmUpRun.RunAfterAsync(silo.Grains, run, underProtocol, warmupSeconds, Console.Out, cancellation);
+            var report = await RunCommand.RunToCompletionAsync(run, underProtocol, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
             if (report is null)
             {
-                if (cancellation.IsCancellationRequested)
-                {
-                    break; // Stopped during this protocol's warm-up: the runs before it are compared.
-                }
-
-                return await RunCommand.FailedAsync(run, cancellation);
+                return await RunCommand.FailedAsync(run);
             }
 
             var rows = await run.GetArtifactRowsAsync();
-            await ReportWriter.WriteAsync(report, rows, Path.Combine(output.FullName, protocol), CancellationToken.None);
+            var folder = Path.Combine(output.FullName, protocol);
+            await ReportWriter.WriteAsync(report, rows, folder, CancellationToken.None);
+            await EventLog.WriteAsync(await run.GetEventsAsync(), folder, CancellationToken.None);
             runs.Add(new ProtocolRun(protocol, report, rows, protocol));
             if (cancellation.IsCancellationRequested)
             {
                 break;
             }
-        }
-
-        if (runs.Count == 0)
-        {
-            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
-            return 130;
         }
 
         var comparison = ComparisonBuilder.Build(runs);
@@ -117,7 +102,7 @@ public static class CompareCommand
 
         foreach (var run in runs)
         {
-            console.MarkupLine($"Wrote {Markup.Escape(run.Protocol)}'s report.json, artifacts.csv and report.html in [link]{Markup.Escape(Path.Combine(output.FullName, run.Folder))}[/]");
+            console.MarkupLine($"Wrote {Markup.Escape(run.Protocol)}'s report.json, artifacts.csv, report.html and {EventLog.FileName} in [link]{Markup.Escape(Path.Combine(output.FullName, run.Folder))}[/]");
         }
 
         var stopped = runs.Where(r => r.Report.StoppedAtSeconds is not null).ToList();

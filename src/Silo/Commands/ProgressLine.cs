@@ -1,11 +1,13 @@
 using System.Globalization;
 using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Silo.Reports;
 
 namespace OrleansGossip.Silo.Commands;
 
 /// <summary>
 /// A run's progress on the console: one line redrawn in place on a terminal, a line every few seconds when the
-/// output is redirected (a log, CI).
+/// output is redirected (a log, CI). It ends with the run's slowdown so far: the wall seconds each emulated second took,
+/// the time scale while the machine keeps the run's pace, more when it cannot (the figures are the same either way).
 /// </summary>
 public sealed class ProgressLine(TextWriter output, bool interactive)
 {
@@ -45,7 +47,8 @@ public sealed class ProgressLine(TextWriter output, bool interactive)
         var delivered = p.ExpectedDeliveries > 0
             ? string.Create(CultureInfo.InvariantCulture, $" ({(double)p.Deliveries / p.ExpectedDeliveries:P0})")
             : "";
+        var slowdown = p.Slowdown > 0 ? $"{ReportFormat.Slowdown(p.Slowdown)}x" : ReportFormat.None;
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] {p.Phase,-9} t={Math.Min(p.EmulatedSeconds, p.DurationSeconds):F1}/{p.DurationSeconds:F0}s  artifacts {p.ArtifactsCreated:N0}  deliveries {p.Deliveries:N0}{delivered}  lag p99 {p.LagMsP99:F1} ms{(p.Lagging ? " (lagging)" : "")}");
+            $"[{bar}] {p.Phase,-9} t={Math.Min(p.EmulatedSeconds, p.DurationSeconds):F1}/{p.DurationSeconds:F0}s  artifacts {p.ArtifactsCreated:N0}  deliveries {p.Deliveries:N0}{delivered}  slowdown {slowdown}");
     }
 }

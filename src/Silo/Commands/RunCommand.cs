@@ -10,7 +10,10 @@ using Spectre.Console;
 
 namespace OrleansGossip.Silo.Commands;
 
-/// <summary><c>run &lt;scenario&gt; --out &lt;dir&gt;</c>: runs a scenario file on an embedded silo and writes its report.</summary>
+/// <summary>
+/// <c>run &lt;scenario&gt; --out &lt;dir&gt;</c>: runs a scenario file on an embedded silo and writes its report and its event
+/// log (<see cref="EventLog"/>); with <c>--replay &lt;events.jsonl&gt;</c>, lands an earlier run's events again.
+/// </summary>
 public static class RunCommand
 {
     internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -18,15 +21,15 @@ public static class RunCommand
     public static Command Create()
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON)." };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for report.json, artifacts.csv and report.html (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = $"Folder for report.json, artifacts.csv, report.html and {EventLog.FileName} (created if missing).", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var protocol = new Option<string?>("--protocol", "-p") { Description = $"Overrides the scenario's protocol: {GossipProtocols.Names}." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
-        var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale (wall seconds per emulated second)." };
+        var timeScale = new Option<double?>("--time-scale") { Description = "Overrides the scenario's time scale: the pace, in wall seconds per emulated second at least; 0 for unpaced (as fast as the machine allows). The figures do not depend on it." };
         var priorities = new Option<string?>("--priorities") { Description = "Overrides whether nodes classify adverts by priority: on or off." };
         priorities.AcceptOnlyFromAmong("on", "off");
-        var warmup = WarmUpRun.CreateOption();
+        var replay = new Option<FileInfo?>("--replay") { Description = $"An earlier run's {EventLog.FileName}: its faults, behaviours and submissions land again at their emulated times, so that the same scenario and seed give that run's report." };
 
-        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale, priorities, warmup };
+        var command = new Command("run", "Run a scenario on an embedded single silo and write its report.") { scenario, output, protocol, seed, timeScale, priorities, replay };
         command.SetAction((parse, cancellation) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetRequiredValue(output),
@@ -34,22 +37,18 @@ public static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(timeScale),
             parse.GetValue(priorities) is { } p ? p == "on" : null,
-            parse.GetValue(warmup),
+            parse.GetValue(replay),
             cancellation));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, bool? priorities, double warmupSeconds, CancellationToken cancellation)
+    public static async Task<int> ExecuteAsync(
+        FileInfo file, DirectoryInfo output, string? protocol, ulong? seed, double? timeScale, bool? priorities, FileInfo? replayFile, CancellationToken cancellation)
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {
             console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        }
-
-        if (WarmUpRun.IsRefused(warmupSeconds))
-        {
-            return 2;
         }
 
         ScenarioSpec scenario;
@@ -63,19 +62,45 @@ public static class RunCommand
             return 2;
         }
 
-        console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/], seed {scenario.Seed}, timeScale {scenario.TimeScale} on an embedded silo…");
+        IReadOnlyList<RunEvent>? replay = null;
+        if (replayFile is not null)
+        {
+            try
+            {
+                replay = EventLog.Read(replayFile.FullName);
+            }
+            catch (EventLogException e)
+            {
+                await Console.Error.WriteLineAsync($"error: --replay: {e.Message}");
+                return 2;
+            }
+        }
+
+        var pace = ReportFormat.Pace(scenario.TimeScale);
+        var replaying = replay is null ? "" : $", replaying {replay.Count} events of {Markup.Escape(replayFile!.FullName)}";
+        console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/], seed {scenario.Seed}, {pace}{replaying} on an embedded silo…");
         await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellation);
         var runId = NewRunId(scenario);
         var run = silo.Grains.GetGrain<IRunGrain>(runId);
-        var report = await WarmUpRun.RunAfterAsync(silo.Grains, run, scenario, warmupSeconds, Console.Out, cancellation);
-        if (report is null)
+        RunReport? report;
+        try
         {
-            return await FailedAsync(run, cancellation);
+            report = await RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation, replay);
+        }
+        catch (ScenarioException e)
+        {
+            // The run refused what it was given (the replayed events, say) before anything started.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
         }
 
-        var rows = await run.GetArtifactRowsAsync();
+        if (report is null)
+        {
+            return await FailedAsync(run);
+        }
+
         // Written whole even after Ctrl+C: a run stopped early is reported as far as it went.
-        var files = await ReportWriter.WriteAsync(report, rows, output.FullName, CancellationToken.None);
+        var files = await WriteRunFilesAsync(run, report, output.FullName);
         SummaryTable.Write(console, report);
         foreach (var written in files)
         {
@@ -89,11 +114,14 @@ public static class RunCommand
     public static string NewRunId(ScenarioSpec scenario) =>
         string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}-{scenario.Protocol}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
 
-    /// <summary>Starts the run and shows its progress until it completes (or fails); returns its report.</summary>
+    /// <summary>
+    /// Starts the run (landing <paramref name="replay"/>'s events again, when given) and shows its progress until it
+    /// completes (or fails); returns its report. Cancelling stops the run.
+    /// </summary>
     public static async Task<RunReport?> RunToCompletionAsync(
-        IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation, RunKind kind = RunKind.Measured)
+        IRunGrain run, ScenarioSpec scenario, ProgressLine progressLine, CancellationToken cancellation, IReadOnlyList<RunEvent>? replay = null)
     {
-        await run.StartAsync(scenario, kind);
+        await run.StartAsync(scenario, replay);
         return await FollowToCompletionAsync(run, progressLine, cancellation);
     }
 
@@ -115,17 +143,19 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// What a command says of a run that ended without a report, and its exit code: 130 when it was stopped during its
-    /// warm-up (nothing was measured), else 1 with the run's error.
+    /// Writes a completed run's files into <paramref name="directory"/>: its report (<see cref="ReportWriter"/>) and its
+    /// event log (<see cref="EventLog"/>); returns the files written. Not cancellable: a run stopped early is written whole.
     /// </summary>
-    public static async Task<int> FailedAsync(IRunGrain run, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<string>> WriteRunFilesAsync(IRunGrain run, RunReport report, string directory)
     {
-        if (cancellation.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync(WarmUpRun.StoppedMessage);
-            return 130;
-        }
+        var files = new List<string>(await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), directory, CancellationToken.None));
+        files.Add(await EventLog.WriteAsync(await run.GetEventsAsync(), directory, CancellationToken.None));
+        return files;
+    }
 
+    /// <summary>What a command says of a run that ended without a report, and its exit code: 1, with the run's error.</summary>
+    public static async Task<int> FailedAsync(IRunGrain run)
+    {
         var progress = await run.GetProgressAsync();
         await Console.Error.WriteLineAsync($"error: run {progress.RunId} failed: {progress.Error ?? "no report"}");
         return 1;

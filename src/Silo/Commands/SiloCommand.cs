@@ -13,9 +13,8 @@ namespace OrleansGossip.Silo.Commands;
 /// <summary>
 /// <c>silo</c>: one silo of a cluster, found through the <c>Clustering</c> configuration section (localhost on this
 /// machine by default; environment variables such as <c>Clustering__Provider=redis</c> set it), with mutual TLS from <c>--certs &lt;dir&gt;</c> (made by
-/// <c>certs create</c>) or from the <c>Tls</c> configuration section. It warms itself up (<see cref="SiloWarmUp"/>) and
-/// runs until stopped, or, with <c>--run</c>, waits for <c>--silos</c> silos, runs the scenario across them, writes its
-/// report and stops.
+/// <c>certs create</c>) or from the <c>Tls</c> configuration section. It runs until stopped, or, with <c>--run</c>, waits
+/// for <c>--silos</c> silos, runs the scenario across them, writes its report and event log and stops.
 /// </summary>
 public static class SiloCommand
 {
@@ -29,13 +28,11 @@ public static class SiloCommand
         var insecure = new Option<bool>("--insecure") { Description = "No TLS: connections are neither authenticated nor encrypted (a trusted machine only)." };
         var scenario = new Option<FileInfo?>("--run") { Description = "A scenario to run across the cluster once --silos silos are up; then write its report and stop." };
         var silos = new Option<int>("--silos") { Description = "With --run: the silos to wait for.", DefaultValueFactory = _ => 2 };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "With --run: the report folder.", DefaultValueFactory = _ => new DirectoryInfo("out") };
-        var warmup = WarmUpRun.CreateOption(
-            $"Emulated seconds of the silo's warm-up once it has started: every protocol on {SiloWarmUp.SubnetsPerProtocol} subnets placed on this silo (time scale 1, in no run list), part of its readiness. With --run instead: a warm-up run of the scenario across the cluster once it is whole (at most {WarmUpScenario.MaxSubnets} of its subnets, no faults, in no report) before the measured run. 0 for none.");
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "With --run: the folder for the report and the event log.", DefaultValueFactory = _ => new DirectoryInfo("out") };
 
         var command = new Command("silo", "Run one silo of a multi-silo cluster on this machine, with mutual TLS.")
         {
-            name, port, gatewayPort, primary, certs, insecure, scenario, silos, output, warmup,
+            name, port, gatewayPort, primary, certs, insecure, scenario, silos, output,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -47,14 +44,7 @@ public static class SiloCommand
                 return Task.FromResult(2);
             }
 
-            var warmupSeconds = parse.GetValue(warmup);
-            if (WarmUpRun.IsRefused(warmupSeconds))
-            {
-                return Task.FromResult(2);
-            }
-
             var scenarioFile = parse.GetValue(scenario);
-
             var settings = new ClusterSiloSettings
             {
                 Name = siloName,
@@ -62,7 +52,6 @@ public static class SiloCommand
                 GatewayPort = parse.GetValue(gatewayPort),
                 PrimarySiloPort = parse.GetValue(primary),
                 Tls = !parse.GetValue(insecure),
-                WarmUpSeconds = scenarioFile is null ? warmupSeconds : 0,
                 // The command owns Ctrl+C and SIGTERM: it stops a run it drives and writes its report, then the silo.
                 ConfigureSilo = silo => silo.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>(),
                 ConfigureTls = certificates is null ? null : tls =>
@@ -72,13 +61,13 @@ public static class SiloCommand
                     tls.CaCertificatePath = Path.Combine(certificates.FullName, $"{CertsCommand.CaName}.pem");
                 },
             };
-            return ExecuteAsync(settings, scenarioFile, parse.GetValue(silos), parse.GetRequiredValue(output), warmupSeconds, cancellation);
+            return ExecuteAsync(settings, scenarioFile, parse.GetValue(silos), parse.GetRequiredValue(output), cancellation);
         });
         return command;
     }
 
     public static async Task<int> ExecuteAsync(
-        ClusterSiloSettings settings, FileInfo? scenarioFile, int silos, DirectoryInfo output, double warmupSeconds, CancellationToken cancellation)
+        ClusterSiloSettings settings, FileInfo? scenarioFile, int silos, DirectoryInfo output, CancellationToken cancellation)
     {
         ScenarioSpec? scenario = null;
         if (scenarioFile is not null)
@@ -124,7 +113,7 @@ public static class SiloCommand
 
         try
         {
-            return await RunAcrossClusterAsync(host.Services.GetRequiredService<IGrainFactory>(), scenario, silos, output, warmupSeconds, cancellation);
+            return await RunAcrossClusterAsync(host.Services.GetRequiredService<IGrainFactory>(), scenario, silos, output, cancellation);
         }
         finally
         {
@@ -133,7 +122,7 @@ public static class SiloCommand
     }
 
     private static async Task<int> RunAcrossClusterAsync(
-        IGrainFactory grains, ScenarioSpec scenario, int silos, DirectoryInfo output, double warmupSeconds, CancellationToken cancellation)
+        IGrainFactory grains, ScenarioSpec scenario, int silos, DirectoryInfo output, CancellationToken cancellation)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
@@ -151,14 +140,14 @@ public static class SiloCommand
         var console = AnsiConsole.Console;
         console.MarkupLine($"Running [bold]{Markup.Escape(scenario.Name)}[/] with [bold]{Markup.Escape(scenario.Protocol)}[/] across {silos} silos…");
         var run = grains.GetGrain<IRunGrain>(RunCommand.NewRunId(scenario));
-        var report = await WarmUpRun.RunAfterAsync(grains, run, scenario, warmupSeconds, Console.Out, cancellation);
+        var report = await RunCommand.RunToCompletionAsync(run, scenario, new ProgressLine(Console.Out, !Console.IsOutputRedirected), cancellation);
         if (report is null)
         {
-            return await RunCommand.FailedAsync(run, cancellation);
+            return await RunCommand.FailedAsync(run);
         }
 
         // Written whole even after Ctrl+C: a run stopped early is reported as far as it went.
-        var files = await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), output.FullName, CancellationToken.None);
+        var files = await RunCommand.WriteRunFilesAsync(run, report, output.FullName);
         SummaryTable.Write(console, report);
         foreach (var written in files)
         {

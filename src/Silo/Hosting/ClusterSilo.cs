@@ -40,8 +40,8 @@ public static partial class ClusterSilo
         builder.Logging.AddFilter("Orleans", settings.LogLevel < LogLevel.Warning ? LogLevel.Warning : settings.LogLevel);
         builder.Logging.AddFilter("OrleansGossip", settings.LogLevel);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        // The readiness probe asks while the silo warms up, and the health checks' service logs each unhealthy answer as
-        // an error; the probe's own record says when the silo was not ready, as serve's logging has it.
+        // The readiness probe asks while the silo starts, and the health checks' service logs each unhealthy answer as an
+        // error; the probe's own record says when the silo was not ready, as serve's logging has it.
         builder.Logging.AddFilter(EmbeddedLogging.HealthChecks, LogLevel.Critical);
         builder.Services.AddSiloHealthEndpoint();
         builder.UseOrleans(silo =>
@@ -63,11 +63,6 @@ public static partial class ClusterSilo
 
             settings.ConfigureSilo?.Invoke(silo);
         });
-        if (settings.WarmUpSeconds > 0)
-        {
-            SiloWarmUp.Add(builder.Services, settings.WarmUpSeconds, SiloHealthServer.ReadyTag);
-        }
-
         var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClusterSilo).FullName!);
         if (settings.Tls)

@@ -40,12 +40,6 @@ public sealed record ClusterSiloSettings
 
     public Action<SiloAllowListOptions>? ConfigureAllowList { get; init; }
 
-    /// <summary>
-    /// Emulated seconds of the silo's own warm-up once it has started (<see cref="SiloWarmUp"/>, on this silo only, part
-    /// of its readiness); 0 for none.
-    /// </summary>
-    public double WarmUpSeconds { get; init; }
-
     /// <summary>Anything else the host wants of the silo (tests shorten membership time-outs here).</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; init; }
 

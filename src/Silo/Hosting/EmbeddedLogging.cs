@@ -6,10 +6,10 @@ namespace OrleansGossip.Silo.Hosting;
 /// Console logging for a silo embedded in a command (<see cref="EmbeddedSilo"/>, <see cref="EmbeddedServer"/>): one
 /// line per entry, from <c>level</c> up. Orleans' watchdog is kept to errors. Orleans 10.4 starts its platform check
 /// before it stamps its participant check, so a first look that comes early (a busy start, a build beside it) warns
-/// of a "participant check" stalled for as long as the machine has been up. What a real stall costs a run shows in
-/// the run's own lag figures. The health checks' service is kept to critical entries: it logs every unhealthy answer
-/// as an error, and <c>serve</c>'s <c>/healthz</c> answers unhealthy while its silo warms up, as a script polling it
-/// expects.
+/// of a "participant check" stalled for as long as the machine has been up. A stall costs a run wall time only (its
+/// report's <c>host</c> block), never its figures. The health checks' service is kept to critical entries: it logs
+/// every unhealthy answer as an error, and <c>serve</c>'s <c>/healthz</c> answers unhealthy while its silo stops, as a
+/// script polling it expects.
 /// </summary>
 public static class EmbeddedLogging
 {

@@ -6,19 +6,24 @@ using Orleans.Dashboard;
 using OrleansGossip.Dashboard.Hosting;
 using OrleansGossip.Gateway.Hosting;
 using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Silo.Health;
 
 namespace OrleansGossip.Silo.Hosting;
 
 /// <summary>
 /// The embedded host of <c>serve</c>: one process with a silo (localhost clustering, in-memory storage), the HTTP API
 /// (<c>/api</c>, <c>/openapi/v1.json</c>), the propagation dashboard (<c>/</c>, <c>/hubs/propagation</c>) and the Orleans
-/// runtime dashboard (<c>/orleans</c>), listening on one loopback address. The silo's own ports are picked free.
+/// runtime dashboard (<c>/orleans</c>), listening on one loopback address, and <see cref="HealthPath"/>. The silo's own
+/// ports are picked free.
 /// </summary>
 public sealed class EmbeddedServer : IAsyncDisposable
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>Where the server says whether it has warmed up (<see cref="SiloWarmUp"/>).</summary>
+    /// <summary>
+    /// Where the server says whether its silo is up (an active member of its cluster): 200 from when the server answers,
+    /// since it listens only once the silo has started, 503 once the silo stops.
+    /// </summary>
     public const string HealthPath = "/healthz";
 
     private readonly WebApplication _app;
@@ -36,18 +41,11 @@ public sealed class EmbeddedServer : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>The silo's warm-up, begun when the host started (it takes no time with 0 seconds).</summary>
-    public SiloWarmUp WarmUp => _app.Services.GetRequiredService<SiloWarmUp>();
-
-    /// <summary>
-    /// Builds and starts the host on <paramref name="url"/>, which then warms up for <paramref name="warmUpSeconds"/>
-    /// (<see cref="SiloWarmUp"/>); <paramref name="configure"/> may add to it (tests, benchmarks).
-    /// </summary>
+    /// <summary>Builds and starts the host on <paramref name="url"/>; <paramref name="configure"/> may add to it (tests, benchmarks).</summary>
     public static async Task<EmbeddedServer> StartAsync(
         string url = DefaultUrl,
         LogLevel logLevel = LogLevel.Warning,
         Action<WebApplicationBuilder>? configure = null,
-        double warmUpSeconds = 0,
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -62,7 +60,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .AddGossipEmulator()
             .AddDashboard());
-        SiloWarmUp.Add(builder.Services, warmUpSeconds);
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo");
         builder.Services.AddOrleansGossipGateway();
         builder.Services.AddOrleansGossipDashboard();
         configure?.Invoke(builder);
@@ -73,7 +71,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
         app.UseAuthorization();
         app.MapOrleansGossipGateway();
         app.MapOrleansGossipDashboard();
-        // 503 while the silo warms up, 200 once it has: what a script waits for before it starts a run.
+        // 200 while the silo is an active member of its cluster: what a script waits for before it starts a run.
         app.MapHealthChecks(HealthPath);
         await app.StartAsync(cancellationToken);
 

@@ -90,23 +90,6 @@ internal static class ReportPlots
         return plot.Mark(faults);
     }
 
-    /// <summary>
-    /// The delivery lag over run time: each slice's p99 through its middle, its worst as a dot, and the lag above which
-    /// the run counts as lagging across the whole run.
-    /// </summary>
-    public static LinePlot LagOverRunTime(string title, IReadOnlyList<LagSlice> timeline, double warningMs)
-    {
-        var plot = new LinePlot(title, "run time (s)", "delivery lag (emulated ms)") { XMin = 0 };
-        plot.Add(new PlotSeries("p99", timeline.Select(s => ((s.FromSeconds + s.ToSeconds) / 2, s.LagMsP99)).ToList()));
-        plot.Add(new PlotSeries("worst", timeline.Select(s => ((s.FromSeconds + s.ToSeconds) / 2, s.LagMsMax)).ToList(), PlotStyle.Dots));
-        if (timeline.Count > 0 && warningMs > 0)
-        {
-            plot.Add(new PlotSeries("lag warning", [(timeline[0].FromSeconds, warningMs), (timeline[^1].ToSeconds, warningMs)]));
-        }
-
-        return plot;
-    }
-
     /// <summary>The faults that touched <paramref name="subnet"/> (or the whole run), as markers on a run-time axis in seconds.</summary>
     public static IReadOnlyList<PlotMarker> FaultMarkers(IEnumerable<FaultEvent> faults, string subnet) =>
         faults.Where(f => string.IsNullOrEmpty(f.Subnet) || f.Subnet == subnet)

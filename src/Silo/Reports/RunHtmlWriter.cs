@@ -6,9 +6,10 @@ using OrleansGossip.Silo.Reports.Plots;
 namespace OrleansGossip.Silo.Reports;
 
 /// <summary>
-/// A run's <c>report.html</c>: the headline figures and the emulator's own as tables (its lag warning on top when
-/// there is one) with its lag over run time, then per subnet the latency distribution, coverage over time, latency over run time and, with
-/// consensus, finalization, faults marked on the run-time axes, and bars of duplicates and messages per delivery.
+/// A run's <c>report.html</c>: the headline figures, the emulator's own (deliveries, its window) and the host's (how the
+/// machine ran it: wall time, deliveries per wall second, slowdown) as tables, then per subnet the latency distribution,
+/// coverage over time, latency over run time and, with consensus, finalization, faults marked on the run-time axes,
+/// and bars of duplicates and messages per delivery.
 /// </summary>
 public static class RunHtmlWriter
 {
@@ -17,12 +18,7 @@ public static class RunHtmlWriter
         var page = new HtmlPage($"{report.Scenario} · {report.Protocol} — OrleansGossip report");
         page.Heading(1, $"{report.Scenario} · {report.Protocol}");
         page.Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"Run {report.RunId} · seed {report.Seed} · timeScale {report.TimeScale:0.###} · {report.DurationSeconds:0.###} emulated s · priorities {(report.Priorities ? "on" : "off")}"), "meta");
-        if (report.Emulator.Warning is { } warning)
-        {
-            page.Warning("The emulator lagged: latencies below are skewed.", warning);
-        }
-
+            $"Run {report.RunId} · seed {report.Seed} · {ReportFormat.Pace(report.Host.TimeScale)} · {report.DurationSeconds:0.###} emulated s · priorities {(report.Priorities ? "on" : "off")}"), "meta");
         if (report.Emulator.NodesRestored)
         {
             page.Warning("A node lost its state during the run.", EmulatorReport.NodesRestoredWarning);
@@ -61,25 +57,19 @@ public static class RunHtmlWriter
         }
 
         page.Heading(3, "Emulator");
+        page.Paragraph("The emulated network as a whole, the same for the same scenario and seed. Each subnet advances a window at a time, its lookahead (the smallest one-way delay a message can have): the window is the smallest of them, the windows those the subnets took, summed.");
         var emulator = report.Emulator;
         page.Table(
-            ["deliveries", "wall s", "deliveries / wall s", "delivery lag p99 (emulated ms)", "lagging"],
-            [[ReportFormat.Count(emulator.Deliveries), ReportFormat.Number(emulator.WallSeconds, "F1"), ReportFormat.Number(emulator.DeliveriesPerSecond, "N0"), ReportFormat.Number(emulator.LagMsP99, "F2"), emulator.Lagging ? "yes" : "no"]]);
-        if (emulator.PausesExcludedNote() is { } pauses)
-        {
-            page.Paragraph(pauses);
-        }
+            ["deliveries", "window (emulated ms)", "windows"],
+            [[ReportFormat.Count(emulator.Deliveries), ReportFormat.Number(emulator.WindowMs, "0.###"), ReportFormat.Count(emulator.Windows)]]);
 
-        if (emulator.LagTimeline.Count > 0)
-        {
-            if (emulator.LateSlicesNote() is { } late)
-            {
-                page.Paragraph(late);
-            }
-
-            page.Figures([(ReportPlots.LagOverRunTime("Delivery lag over run time", emulator.LagTimeline, emulator.LagWarningMs).ToSvg(),
-                string.Create(CultureInfo.InvariantCulture, $"How late nodes took their deliveries, per {emulator.LagTimeline[0].ToSeconds - emulator.LagTimeline[0].FromSeconds:0.###} emulated s of the run: the p99 and the worst; above the lag warning, latencies are skewed.")),]);
-        }
+        page.Heading(3, "Host");
+        page.Paragraph("How this machine ran the run, the one part of the report that depends on the machine: the pace is the time scale it was given (wall seconds per emulated second at the least), the slowdown the wall seconds each emulated second took, the pace when the machine kept it.");
+        var host = report.Host;
+        page.Table(
+            ["pace", "wall s", "deliveries / wall s", "slowdown (wall s / emulated s)", "silos", "machine"],
+            [[host.TimeScale > 0 ? ReportFormat.Number(host.TimeScale, "0.###") : "unpaced", ReportFormat.WallSeconds(host.WallSeconds), ReportFormat.Number(host.DeliveriesPerSecond, "N0"), ReportFormat.Slowdown(host.Slowdown),
+                host.Silos > 0 ? ReportFormat.Count(host.Silos) : ReportFormat.None, string.IsNullOrEmpty(host.Machine) ? ReportFormat.None : host.Machine]]);
 
         if (report.Faults.Count > 0)
         {

@@ -4,13 +4,16 @@ using Spectre.Console;
 
 namespace OrleansGossip.Silo.Reports;
 
-/// <summary>The report's headline figures as a table on the console.</summary>
+/// <summary>
+/// The report's headline figures as a table on the console, then the emulator's (the same for the same scenario and
+/// seed) and the host's (how this machine ran it).
+/// </summary>
 public static class SummaryTable
 {
     public static void Write(IAnsiConsole console, RunReport report)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{report.Scenario} · {report.Protocol} · seed {report.Seed} · timeScale {F(report.TimeScale)}");
+            .Title($"{report.Scenario} · {report.Protocol} · seed {report.Seed} · {ReportFormat.Pace(report.Host.TimeScale)}");
         foreach (var column in new[] { "subnet", "kind", "artifacts", "delivery", "p50 ms", "p90 ms", "p99 ms", "reach 2/3 p50", "duplicates", "adverts/dlv", "requests/dlv" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
@@ -37,23 +40,9 @@ public static class SummaryTable
 
         console.Write(table);
         var emulator = report.Emulator;
-        console.MarkupLine(CultureInfo.InvariantCulture, "Emulator: {0:N0} deliveries in {1:F1} wall s ({2:N0}/s), delivery lag p99 {3:F2} ms",
-            emulator.Deliveries, emulator.WallSeconds, emulator.DeliveriesPerSecond, emulator.LagMsP99);
-        if (emulator.PausesExcludedNote() is { } pauses)
-        {
-            console.WriteLine(pauses);
-        }
-
-        if (emulator.LateSlicesNote() is { } late)
-        {
-            console.WriteLine(late);
-        }
-
-        if (emulator.Warning is { } warning)
-        {
-            console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));
-        }
-
+        console.MarkupLine(CultureInfo.InvariantCulture, "Emulator: {0:N0} deliveries, window {1} emulated ms, {2:N0} windows",
+            emulator.Deliveries, F(emulator.WindowMs, "0.###"), emulator.Windows);
+        console.WriteLine(HostLine(report.Host));
         if (emulator.NodesRestored)
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(EmulatorReport.NodesRestoredWarning));
@@ -63,6 +52,22 @@ public static class SummaryTable
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(stopped));
         }
+    }
+
+    /// <summary>
+    /// The report's <c>host</c> block on a line: the pace it was given, wall time, deliveries per wall second and
+    /// slowdown (wall seconds per emulated second), then the silos and the machine when the report names them.
+    /// </summary>
+    public static string HostLine(HostReport host)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"Host: {ReportFormat.Pace(host.TimeScale)}, {ReportFormat.WallSeconds(host.WallSeconds)} wall s, {host.DeliveriesPerSecond:N0} deliveries / wall s, slowdown {ReportFormat.Slowdown(host.Slowdown)} wall s / emulated s");
+        var where = new[]
+        {
+            host.Silos > 0 ? string.Create(CultureInfo.InvariantCulture, $"{host.Silos} {(host.Silos == 1 ? "silo" : "silos")}") : null,
+            string.IsNullOrEmpty(host.Machine) ? null : host.Machine,
+        }.OfType<string>().ToList();
+        return where.Count == 0 ? line : $"{line} ({string.Join(", ", where)})";
     }
 
     private static string F(double? value, string format = "F1") =>

@@ -1,141 +1,104 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using OrleansGossip.Abstractions.Artifacts;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
-using OrleansGossip.Grains.Hosting;
+using OrleansGossip.Grains.Engine;
 using OrleansGossip.Grains.Network;
 using Xunit;
 
 namespace OrleansGossip.Grains.Tests.Network;
 
 /// <summary>
-/// A node's sends: each goes to its peer's mailbox, due after the link's latency (the regions' once they are known),
-/// unless the link is cut; what a turn gathers goes to the scheduler when the turn ends. The node's clock stands still
-/// an hour ago, so every message is due at once and the scheduler hands it over straight away, with the time it was due.
+/// A node's sends: each goes to its router due after the uplink and the link's latency (the regions' once they are
+/// known), on a whole delivery tick of the node's virtual clock, unless the link is cut; a draw below the subnet's
+/// window is raised to it; a body a busy downlink cannot take by the next tick is put off to when it can.
 /// </summary>
-public sealed class NodeNetworkTests : IDisposable
+public sealed class NodeNetworkTests
 {
-    private const string Registry = "run";
     private static readonly NodeId Self = new("a");
     private static readonly NodeId Peer = new("b");
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
 
-    private readonly DeliveryScheduler _scheduler = new(
-        grains: null!,
-        TimeProvider.System,
-        Options.Create(new EmulatorOptions()),
-        new NoLifetime(),
-        NullLogger<DeliveryScheduler>.Instance);
+    private readonly VirtualClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly RecordingRouter _router = new();
 
-    /// <summary>An hour ago, on a whole millisecond: the scheduler's ticks are whole milliseconds of wall time.</summary>
-    private readonly FakeTimeProvider _wall = new(new DateTimeOffset(
-        TimeProvider.System.GetUtcNow().UtcTicks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond,
-        TimeSpan.Zero) - TimeSpan.FromHours(1));
-    private readonly RecordingNode _peer = new();
-    private readonly NodeNetwork _network;
-
-    public NodeNetworkTests()
+    [Fact]
+    public void A_send_takes_the_link_latency_and_the_regions_latency_once_the_peers_region_is_known()
     {
-        _scheduler.Attach(NodeGrainKey.Format(Registry, Peer), _peer);
-        var settings = new NetworkSettings
+        var network = Network(new NetworkSettings
         {
             LatencyMs = 20,
             Model = LinkLatencyModel.Constant,
             RegionLatencyMs = new Dictionary<string, double> { ["far"] = 80 },
-        };
-        _network = new NodeNetwork(Self, Registry, settings, new RunClock(_wall.GetUtcNow(), 1), _wall, new Random(1), _scheduler);
+        });
+        _clock.AdvanceTo(TimeSpan.TicksPerSecond);
+
+        Assert.Equal(1_021, SendAndTakeDueMs(network)); // 20 ms and the request's transfer, up to the next tick
+
+        network.SetRegions(new Dictionary<NodeId, string> { [Peer] = "far" });
+
+        Assert.Equal(1_081, SendAndTakeDueMs(network));
     }
 
     [Fact]
-    public async Task A_send_takes_the_link_latency_and_the_regions_latency_once_the_peers_region_is_known()
+    public void A_cut_link_drops_what_is_sent_on_it_until_it_heals_whether_or_not_it_carried_anything_before()
     {
-        Assert.InRange(await SendAndTakeLatencyMsAsync(), 20, 21);
+        var network = Network(new NetworkSettings { LatencyMs = 20, Model = LinkLatencyModel.Constant });
+        Assert.True(network.SetLink(Peer, up: false));
+        Assert.False(network.TrySend(Peer, Request(1)));
+        Assert.True(network.SetLink(Peer, up: true));
+        Assert.Equal(21, SendAndTakeDueMs(network));
 
-        _network.SetRegions(new Dictionary<NodeId, string> { [Peer] = "far" });
-
-        Assert.InRange(await SendAndTakeLatencyMsAsync(), 80, 81);
+        Assert.True(network.SetLink(Peer, up: false));
+        Assert.True(network.IsCut(Peer));
+        Assert.False(network.TrySend(Peer, Request(2)));
+        Assert.Equal(2, network.DroppedOnCutLink);
+        Assert.Empty(_router.Routed);
     }
 
     [Fact]
-    public async Task A_cut_link_drops_what_is_sent_on_it_until_it_heals_whether_or_not_it_carried_anything_before()
+    public void A_latency_drawn_below_the_subnets_window_is_raised_to_it()
     {
-        Assert.True(_network.SetLink(Peer, up: false));
-        Assert.False(_network.TrySend(Peer, Request(1)));
-        Assert.True(_network.SetLink(Peer, up: true));
-        Assert.InRange(await SendAndTakeLatencyMsAsync(), 20, 21);
+        // A normal model with a wide deviation draws some latencies near 0; the window here is 30 ms.
+        var network = Network(new NetworkSettings { LatencyMs = 40, StdDevMs = 40, Model = LinkLatencyModel.Normal, MinLatencyMs = 30 });
+        var dues = Enumerable.Range(0, 500).Select(_ => SendAndTakeDueMs(network)).ToList();
 
-        Assert.True(_network.SetLink(Peer, up: false));
-        Assert.True(_network.IsCut(Peer));
-        Assert.False(_network.TrySend(Peer, Request(2)));
-        Assert.Equal(2, _network.DroppedOnCutLink);
-        Assert.Empty(_peer.Received);
-
-        Assert.True(_network.SetLink(Peer, up: true));
-        Assert.InRange(await SendAndTakeLatencyMsAsync(), 20, 21);
+        Assert.All(dues, due => Assert.True(due >= 30, $"a message due after {due} ms, inside the 30 ms window"));
+        Assert.Contains(dues, due => due <= 31);
+        Assert.Contains(dues, due => due > 60);
     }
 
     [Fact]
-    public async Task Sends_gathered_in_a_turn_go_to_the_scheduler_when_it_ends_and_a_turn_on_another_thread_keeps_its_own()
+    public void A_body_its_downlink_cannot_take_by_the_next_tick_is_put_off_to_the_tick_its_download_ends()
     {
-        var other = new NodeNetwork(new NodeId("c"), Registry, new NetworkSettings { LatencyMs = 20 }, new RunClock(_wall.GetUtcNow(), 1), _wall, new Random(2), _scheduler);
-        using var othersTurnGathered = new ManualResetEventSlim();
-        using var othersTurnMayEnd = new ManualResetEventSlim();
-        var othersTurn = Task.Run(() =>
-        {
-            using (other.GatherSends())
-            {
-                Assert.True(other.TrySend(Peer, Request(10)));
-                othersTurnGathered.Set();
-                othersTurnMayEnd.Wait(TestContext.Current.CancellationToken);
-            }
-        }, TestContext.Current.CancellationToken);
-        othersTurnGathered.Wait(TestContext.Current.CancellationToken);
+        // 8 Mbit/s: 1 MB takes 1 000 ms, a request under a millisecond.
+        var network = Network(new NetworkSettings { LatencyMs = 20, Model = LinkLatencyModel.Constant, UploadMbps = 8, DownloadMbps = 8 });
+        var body = new ArtifactTransfer(Artifact.Create(ArtifactKind.BlockProposal, 1, "a", 1, ArtifactBody.Synthetic(1_000_000, 1)), Priority.FetchNow);
 
-        using (_network.GatherSends())
-        {
-            Assert.True(_network.TrySend(Peer, Request(11)));
-            Assert.True(_network.TrySend(Peer, Request(12)));
-            Assert.Empty(_peer.Received);
-        }
-
-        var mine = await _peer.NextAsync();
-        Assert.Equal([Self, Self], mine.Envelopes.Select(e => e.From));
-        Assert.Equal(new GossipMessage[] { Request(11), Request(12) }, mine.Envelopes.Select(e => e.Message));
-
-        othersTurnMayEnd.Set();
-        await othersTurn;
-        var theirs = await _peer.NextAsync();
-        Assert.Equal([new NodeId("c")], theirs.Envelopes.Select(e => e.From));
+        Assert.Null(network.Download(Request(1), downloaded: false));
+        var done = network.Download(body, downloaded: false);
+        Assert.Equal(1_001 * TimeSpan.TicksPerMillisecond, done); // its wire size is a little over 1 MB
+        Assert.Null(network.Download(body, downloaded: true));
     }
 
-    [Fact]
-    public async Task What_a_node_sends_before_its_runs_epoch_leaves_at_the_epoch()
+    private NodeNetwork Network(NetworkSettings settings) => new(Self, settings, _clock, new Random(1), _router, Tick);
+
+    /// <summary>Sends a request to the peer and returns when it is due, in emulated ms since the epoch.</summary>
+    private double SendAndTakeDueMs(NodeNetwork network)
     {
-        // Nodes are set up before their run begins; what one sends then must not fall due before its peers are set up.
-        var epoch = _wall.GetUtcNow() + TimeSpan.FromMilliseconds(50);
-        var early = new NodeNetwork(Self, Registry, new NetworkSettings { LatencyMs = 20, Model = LinkLatencyModel.Constant }, new RunClock(epoch, 1), _wall, new Random(3), _scheduler);
-
-        Assert.True(early.TrySend(Peer, Request(4)));
-
-        var batch = await _peer.NextAsync();
-        Assert.InRange(TimeSpan.FromTicks(Assert.Single(batch.Dues!).DueTicks - epoch.UtcTicks).TotalMilliseconds, 20, 21);
-        Assert.Equal(epoch, new ScaledTimeProvider(new RunClock(epoch, 1), _wall).GetUtcNow());
-    }
-
-    /// <summary>Sends a request to the peer and returns how long after the send it was due, in emulated ms.</summary>
-    private async Task<double> SendAndTakeLatencyMsAsync()
-    {
-        var sentTicks = _wall.GetUtcNow().UtcTicks;
-        Assert.True(_network.TrySend(Peer, Request(3)));
-        var batch = await _peer.NextAsync();
-        var envelope = Assert.Single(batch.Envelopes);
-        Assert.Equal(Self, envelope.From);
-        return TimeSpan.FromTicks(Assert.Single(batch.Dues!).DueTicks - sentTicks).TotalMilliseconds;
+        Assert.True(network.TrySend(Peer, Request(3)));
+        var (to, due, envelope) = Assert.Single(_router.Routed);
+        _router.Routed.Clear();
+        Assert.Equal((Peer, Self), (to, envelope.From));
+        return due / (double)TimeSpan.TicksPerMillisecond;
     }
 
     private static ArtifactRequest Request(ulong low) => new(new ArtifactId(new Hash128(0, low)), Priority.Fetch);
 
-    public void Dispose() => _scheduler.Dispose();
+    private sealed class RecordingRouter : IMessageRouter
+    {
+        public List<(NodeId To, long DueTicks, Envelope Envelope)> Routed { get; } = [];
+
+        public void Route(NodeId to, long dueTicks, in Envelope envelope) => Routed.Add((to, dueTicks, envelope));
+    }
 }

@@ -37,19 +37,22 @@ public sealed class CompareCommandTests : IDisposable
         var output = _folder.Path("out");
 
         var exitCode = await EmulatorCommandLine.Create()
-            .Parse(["compare", scenario, "--protocols", "advert-gossip,flooding", "--out", output, "--warmup", "0.5"])
+            .Parse(["compare", scenario, "--protocols", "advert-gossip,flooding", "--out", output])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);
         foreach (var protocol in new[] { "advert-gossip", "flooding" })
         {
-            foreach (var file in new[] { ReportWriter.JsonFileName, ReportWriter.CsvFileName, ReportWriter.HtmlFileName })
+            foreach (var file in new[] { ReportWriter.JsonFileName, ReportWriter.CsvFileName, ReportWriter.HtmlFileName, EventLog.FileName })
             {
                 Assert.True(File.Exists(Path.Combine(output, protocol, file)), $"{protocol}/{file} is missing");
             }
 
             var csv = await File.ReadAllLinesAsync(Path.Combine(output, protocol, ReportWriter.CsvFileName), TestContext.Current.CancellationToken);
             Assert.True(csv.Length > 10, $"{protocol}: {csv.Length - 1} artifact rows");
+
+            // Nothing came into the runs from outside: their event logs are empty.
+            Assert.Empty(EventLog.Read(Path.Combine(output, protocol, EventLog.FileName)));
         }
 
         await using var json = File.OpenRead(Path.Combine(output, ComparisonWriter.JsonFileName));
@@ -57,6 +60,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.NotNull(comparison);
         Assert.Equal(["advert-gossip", "flooding"], comparison.Protocols);
         Assert.Equal(3UL, comparison.Seed);
+        Assert.All(comparison.Runs, run => Assert.True(run.Host.WallSeconds > 0, $"{run.Protocol}: {run.Host.WallSeconds} wall s"));
         var kinds = Assert.Single(comparison.Subnets).Kinds;
         Assert.Equal(["block-proposal", "ingress"], kinds.Select(k => k.Kind).Order());
         foreach (var kind in kinds)

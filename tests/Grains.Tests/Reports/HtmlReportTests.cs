@@ -9,16 +9,13 @@ namespace OrleansGossip.Grains.Tests.Reports;
 public sealed partial class HtmlReportTests
 {
     [Fact]
-    public void A_run_page_has_a_plot_each_faults_on_its_time_axes_and_the_lag_warning_on_top()
+    public void A_run_page_has_a_plot_each_and_faults_on_its_time_axes()
     {
         var html = RunHtmlWriter.Render(Report("advert-gossip", duplicates: 1.02), Rows());
 
-        // The lag over run time; then latency CDF, coverage, latency over run time, finalization, duplicate ratio, messages per delivery.
-        Assert.Equal(7, Svg().Count(html));
-        Assert.Equal(7, SvgClose().Count(html));
-        Assert.Contains("Delivery lag over run time", html, StringComparison.Ordinal);
-        Assert.Contains("per 0.5 emulated s of the run", html, StringComparison.Ordinal);
-        Assert.Contains("late (p99 above 10 ms) in 1 of 3 slices of 0.5 emulated s; the worst, 80.0 ms, from 0.5 to 1 s.</p>", html, StringComparison.Ordinal);
+        // Latency CDF, coverage, latency over run time, finalization, duplicate ratio, messages per delivery.
+        Assert.Equal(6, Svg().Count(html));
+        Assert.Equal(6, SvgClose().Count(html));
         Assert.Contains("Latency distribution", html, StringComparison.Ordinal);
         Assert.Contains("Coverage over time", html, StringComparison.Ordinal);
         Assert.Contains("Finalized height", html, StringComparison.Ordinal);
@@ -31,14 +28,32 @@ public sealed partial class HtmlReportTests
         Assert.Equal(2, Regex.Count(html, ">heal @8.5s</text>"));
         Assert.Contains("cut &lt;n0..n3&gt; from the rest", html, StringComparison.Ordinal);
 
-        var warning = html.IndexOf("class=\"warning\"", StringComparison.Ordinal);
-        Assert.True(warning > 0 && warning < html.IndexOf("<table", StringComparison.Ordinal), "the lag warning comes before the tables");
-        Assert.Contains("Rerun with a larger timeScale", html, StringComparison.Ordinal);
         Assert.Contains("<td>block-proposal</td><td class=\"num\">2</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_run_without_consensus_or_lag_has_no_finalization_plot_and_no_warning()
+    public void A_run_page_gives_the_emulators_figures_and_apart_how_the_machine_ran_it()
+    {
+        var html = RunHtmlWriter.Render(Report("advert-gossip", duplicates: 1.02), Rows());
+
+        var emulator = html.IndexOf("<h3>Emulator</h3>", StringComparison.Ordinal);
+        var host = html.IndexOf("<h3>Host</h3>", StringComparison.Ordinal);
+        Assert.True(emulator > 0 && host > emulator, "the emulator's table, then the host's");
+        Assert.Contains("<td class=\"num\">20</td><td class=\"num\">2.5</td><td class=\"num\">4,000</td>", html[emulator..host], StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">2</td><td class=\"num\">20.0</td><td class=\"num\">1</td><td class=\"num\">2.00</td><td class=\"num\">1</td><td>4 CPUs, Linux</td>", html[host..], StringComparison.Ordinal);
+        Assert.Contains("slowdown (wall s / emulated s)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("lagging", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("lag p99", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("timeScale 2 ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("unpaced", html, StringComparison.Ordinal);
+        var paced = Report("advert-gossip", duplicates: 1.02);
+        var unpaced = RunHtmlWriter.Render(paced with { Host = paced.Host with { TimeScale = 0 } }, Rows());
+        Assert.Contains(" unpaced ", unpaced, StringComparison.Ordinal);
+        Assert.DoesNotContain("timeScale 0", unpaced, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_without_consensus_or_faults_has_no_finalization_plot_and_no_warning()
     {
         var report = Report("flooding", duplicates: 3) with { Faults = [], Emulator = new EmulatorReport { Deliveries = 10 } };
         report = report with { Subnets = [report.Subnets[0] with { Consensus = null }] };
@@ -46,33 +61,9 @@ public sealed partial class HtmlReportTests
         var html = RunHtmlWriter.Render(report, Rows());
 
         Assert.Equal(5, Svg().Count(html));
-        Assert.DoesNotContain("Delivery lag over run time", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"warning\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"marker\"", html, StringComparison.Ordinal);
         AssertSelfContained(html);
-    }
-
-    [Fact]
-    public void A_run_whose_clock_left_out_the_collectors_pauses_says_how_much_slower_emulated_time_ran()
-    {
-        var report = Report("advert-gossip", duplicates: 1.0) with { Emulator = new EmulatorReport { Deliveries = 10, WallSeconds = 100, CollectorPausesExcludedSeconds = 2 } };
-        var without = Report("advert-gossip", duplicates: 1.0) with { Emulator = new EmulatorReport { Deliveries = 10, WallSeconds = 100 } };
-
-        var html = RunHtmlWriter.Render(report, Rows());
-
-        Assert.Contains("left out 2.00 s of garbage-collector pauses, so emulated time ran 1.020 times slower", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("garbage-collector pauses", RunHtmlWriter.Render(without, Rows()), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_run_that_kept_time_as_a_whole_says_so_beside_the_slice_that_lagged()
-    {
-        var lagging = Report("advert-gossip", duplicates: 1.0);
-        var keptTime = lagging with { Emulator = lagging.Emulator with { Lagging = false, Warning = null, LagMsP99 = 4 } };
-
-        Assert.DoesNotContain("whole run", lagging.Emulator.LateSlicesNote(), StringComparison.Ordinal);
-        Assert.EndsWith("from 0.5 to 1 s. Over the whole run the lag p99 stayed below the warning.", keptTime.Emulator.LateSlicesNote(), StringComparison.Ordinal);
-        Assert.Null((keptTime.Emulator with { LagTimeline = [new LagSlice(0, 1, 10, 9.9, 12)] }).LateSlicesNote());
     }
 
     [Fact]
@@ -114,6 +105,10 @@ public sealed partial class HtmlReportTests
         Assert.Equal(1.01, kind.Protocols["advert-gossip"].DuplicateRatio);
         Assert.Equal(2.9, kind.Protocols["flooding"].DuplicateRatio);
         Assert.Contains("href=\"flooding/report.html\"", html, StringComparison.Ordinal);
+
+        // Each run's emulator figures beside how the machine ran it.
+        Assert.Equal(new HostReport { TimeScale = 2, WallSeconds = 20, DeliveriesPerSecond = 1, Slowdown = 2, Silos = 1, Machine = "4 CPUs, Linux" }, comparison.Runs[1].Host);
+        Assert.Contains("<td>flooding</td><td>fault-test-flooding</td><td class=\"num\">20</td><td class=\"num\">2.5</td><td class=\"num\">4,000</td><td class=\"num\">20.0</td><td class=\"num\">1</td><td class=\"num\">2.00</td>", html, StringComparison.Ordinal);
     }
 
     private static void AssertSelfContained(string html)
@@ -132,7 +127,6 @@ public sealed partial class HtmlReportTests
         RunId = $"fault-test-{protocol}",
         Protocol = protocol,
         Seed = 7,
-        TimeScale = 2,
         DurationSeconds = 10,
         Subnets =
         [
@@ -157,13 +151,17 @@ public sealed partial class HtmlReportTests
         Emulator = new EmulatorReport
         {
             Deliveries = 20,
+            WindowMs = 2.5,
+            Windows = 4_000,
+        },
+        Host = new HostReport
+        {
+            TimeScale = 2,
             WallSeconds = 20,
             DeliveriesPerSecond = 1,
-            LagMsP99 = 80,
-            Lagging = true,
-            Warning = "The emulator fell behind: scheduled deliveries fired 80.0 ms late. Rerun with a larger timeScale, e.g. 4.",
-            LagWarningMs = 10,
-            LagTimeline = [new LagSlice(0, 0.5, 400, 2.5, 4), new LagSlice(0.5, 1, 380, 80, 120), new LagSlice(2, 2.5, 10, 1, 1)],
+            Slowdown = 2,
+            Silos = 1,
+            Machine = "4 CPUs, Linux",
         },
         Faults =
         [

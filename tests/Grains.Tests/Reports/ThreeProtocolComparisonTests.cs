@@ -22,7 +22,7 @@ public sealed class ThreeProtocolComparisonTests : IDisposable
         var output = _folder.Path("out");
 
         var exitCode = await EmulatorCommandLine.Create()
-            .Parse(["compare", scenario, "--protocols", "advert-gossip,abortable-broadcast,flooding", "--out", output, "--warmup", "0"])
+            .Parse(["compare", scenario, "--protocols", "advert-gossip,abortable-broadcast,flooding", "--out", output])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansGossip.Abstractions.Nodes;
-using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 using OrleansGossip.Grains.Runs;
 using Xunit;
@@ -16,15 +15,14 @@ public sealed class FaultInjectorTests
     public async Task A_fault_given_for_now_is_applied_at_that_now(double nowMs)
     {
         // 0.123 ms is 0.000123 s, and 0.000123 s times 1000 is a hair above 0.123 ms: through seconds, the fault would
-        // be due a moment after the now it was given for, and wait for the run's next tick.
+        // be due a moment after the now it was given for, and wait for the subnet's next window.
         var scenario = new ScenarioSpec { Name = "faults", Subnets = [new SubnetSpec { Id = "app", Nodes = 4 }] };
         var plans = new[] { SubnetPlan.From(scenario.Subnets[0]) };
-        var configurator = new NodeConfigurator("run", scenario, GossipProtocol.AdvertGossip, GossipSettings.Default, new RunClock(DateTimeOffset.UnixEpoch, 1), RunKind.Measured);
-        var faults = new FaultInjector(null!, "run", scenario, plans, configurator, NullLogger.Instance);
+        var faults = new FaultInjector(null!, "run", scenario, plans, new ControlSender(null!, "run"), (_, _, _) => Task.CompletedTask, NullLogger.Instance);
 
         // A heal with nothing cut calls no node.
         faults.ScheduleAt(0, new FaultSpec { Kind = "heal", Subnet = "app" }, nowMs);
-        await faults.ApplyDueAsync(nowMs);
+        await faults.ApplyDueAsync(0, nowMs, inclusive: true);
 
         var applied = Assert.Single(faults.Events);
         Assert.Equal("heal", applied.Kind);

@@ -28,7 +28,7 @@ public sealed class SiloProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts a silo without TLS or warm-up on free loopback ports, with <paramref name="environment"/> as its configuration.</summary>
+    /// <summary>Starts a silo without TLS on free loopback ports, with <paramref name="environment"/> as its configuration.</summary>
     public static async Task<SiloProcess> StartAsync(string name, IDictionary<string, string> environment)
     {
         var siloPort = FreePort.Next();
@@ -36,7 +36,7 @@ public sealed class SiloProcess : IDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, "OrleansGossip.Silo.dll");
         var process = ServerProcess.Start($"silo {name}", "dotnet",
             [dll, "silo", "--name", name, "--port", siloPort.ToString(CultureInfo.InvariantCulture),
-             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--insecure", "--warmup", "0"],
+             "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture), "--insecure"],
             workingDirectory: AppContext.BaseDirectory,
             environment: new Dictionary<string, string>(environment) { ["DOTNET_ENVIRONMENT"] = "Production" });
         var silo = new SiloProcess(name, siloPort, gatewayPort, process);

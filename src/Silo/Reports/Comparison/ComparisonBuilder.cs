@@ -18,10 +18,10 @@ public static class ComparisonBuilder
         {
             Scenario = first.Scenario,
             Seed = first.Seed,
-            TimeScale = first.TimeScale,
+            TimeScale = first.Host.TimeScale,
             DurationSeconds = first.DurationSeconds,
             Protocols = runs.Select(r => r.Protocol).ToList(),
-            Runs = runs.Select(r => new ComparedRun(r.Protocol, r.Report.RunId, r.Folder, r.Report.Emulator)).ToList(),
+            Runs = runs.Select(r => new ComparedRun(r.Protocol, r.Report.RunId, r.Folder, r.Report.Emulator, r.Report.Host)).ToList(),
             Subnets = subnets.Select(id => Subnet(id, runs)).ToList(),
         };
     }

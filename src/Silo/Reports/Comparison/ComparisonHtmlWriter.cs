@@ -18,10 +18,10 @@ public static class ComparisonHtmlWriter
         var page = new HtmlPage($"{comparison.Scenario}: {versus} — OrleansGossip comparison");
         page.Heading(1, $"{comparison.Scenario}: {versus}");
         page.Paragraph(string.Create(CultureInfo.InvariantCulture,
-            $"The same scenario and seed under each protocol · seed {comparison.Seed} · timeScale {comparison.TimeScale:0.###} · {comparison.DurationSeconds:0.###} emulated s"), "meta");
-        foreach (var run in comparison.Runs.Where(r => r.Emulator.Warning is not null))
+            $"The same scenario and seed under each protocol · seed {comparison.Seed} · {ReportFormat.Pace(comparison.TimeScale)} · {comparison.DurationSeconds:0.###} emulated s"), "meta");
+        foreach (var run in comparison.Runs.Where(r => r.Emulator.NodesRestored))
         {
-            page.Warning($"The emulator lagged during the {run.Protocol} run: its latencies are skewed.", run.Emulator.Warning!);
+            page.Warning($"A node lost its state during the {run.Protocol} run.", EmulatorReport.NodesRestoredWarning);
         }
 
         page.Links(comparison.Runs.Select(r => ($"{r.Folder}/{ReportWriter.HtmlFileName}", $"{r.Protocol} report")));
@@ -49,13 +49,14 @@ public static class ComparisonHtmlWriter
                 ])));
         }
 
-        page.Heading(3, "Emulator");
+        page.Heading(3, "Emulator and host");
+        page.Paragraph("The emulator's figures are the same for the same scenario, seed and protocol; the host's (wall time, deliveries per wall second, slowdown: wall seconds per emulated second) are how this machine ran each run.");
         page.Table(
-            ["protocol", "run", "deliveries", "wall s", "deliveries / wall s", "delivery lag p99 (emulated ms)", "lagging"],
+            ["protocol", "run", "deliveries", "window (emulated ms)", "windows", "wall s", "deliveries / wall s", "slowdown"],
             comparison.Runs.Select(r => (IReadOnlyList<string>)
             [
-                r.Protocol, r.RunId, ReportFormat.Count(r.Emulator.Deliveries), ReportFormat.Number(r.Emulator.WallSeconds, "F1"),
-                ReportFormat.Number(r.Emulator.DeliveriesPerSecond, "N0"), ReportFormat.Number(r.Emulator.LagMsP99, "F2"), r.Emulator.Lagging ? "yes" : "no",
+                r.Protocol, r.RunId, ReportFormat.Count(r.Emulator.Deliveries), ReportFormat.Number(r.Emulator.WindowMs, "0.###"), ReportFormat.Count(r.Emulator.Windows),
+                ReportFormat.WallSeconds(r.Host.WallSeconds), ReportFormat.Number(r.Host.DeliveriesPerSecond, "N0"), ReportFormat.Slowdown(r.Host.Slowdown),
             ]));
 
         var faults = runs[0].Report.Faults;

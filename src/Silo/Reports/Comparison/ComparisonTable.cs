@@ -1,14 +1,15 @@
+using OrleansGossip.Abstractions.Reports;
 using Spectre.Console;
 
 namespace OrleansGossip.Silo.Reports.Comparison;
 
-/// <summary>The comparison on the console: per subnet and kind, a row per protocol, and the lag warnings of any run.</summary>
+/// <summary>The comparison on the console: per subnet and kind, a row per protocol, then each run's deliveries and how the machine ran it.</summary>
 public static class ComparisonTable
 {
     public static void Write(IAnsiConsole console, ComparisonReport comparison)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{comparison.Scenario} · {string.Join(" vs ", comparison.Protocols)} · seed {comparison.Seed} · timeScale {ReportFormat.Number(comparison.TimeScale, "0.###")}");
+            .Title($"{comparison.Scenario} · {string.Join(" vs ", comparison.Protocols)} · seed {comparison.Seed} · {ReportFormat.Pace(comparison.TimeScale)}");
         foreach (var column in new[] { "subnet", "kind", "protocol", "delivery", "p50 ms", "p90 ms", "p99 ms", "reach 2/3 p50", "duplicates", "KiB/dlv", "adverts/dlv", "requests/dlv" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
@@ -47,10 +48,10 @@ public static class ComparisonTable
         console.Write(table);
         foreach (var run in comparison.Runs)
         {
-            console.MarkupLine($"{Markup.Escape(run.Protocol)}: {ReportFormat.Count(run.Emulator.Deliveries)} deliveries in {ReportFormat.Number(run.Emulator.WallSeconds, "F1")} wall s, delivery lag p99 {ReportFormat.Number(run.Emulator.LagMsP99, "F2")} ms");
-            if (run.Emulator.Warning is { } warning)
+            console.MarkupLine($"{Markup.Escape(run.Protocol)}: {ReportFormat.Count(run.Emulator.Deliveries)} deliveries in {ReportFormat.WallSeconds(run.Host.WallSeconds)} wall s ({ReportFormat.Number(run.Host.DeliveriesPerSecond, "N0")}/s), slowdown {ReportFormat.Slowdown(run.Host.Slowdown)}");
+            if (run.Emulator.NodesRestored)
             {
-                console.MarkupLine($"[yellow]Warning ({Markup.Escape(run.Protocol)}):[/] {Markup.Escape(warning)}");
+                console.MarkupLine($"[yellow]Warning ({Markup.Escape(run.Protocol)}):[/] {Markup.Escape(EmulatorReport.NodesRestoredWarning)}");
             }
         }
     }

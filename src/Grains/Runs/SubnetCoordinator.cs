@@ -1,0 +1,111 @@
+using OrleansGossip.Abstractions.Engine;
+using OrleansGossip.Grains.Engine;
+
+namespace OrleansGossip.Grains.Runs;
+
+/// <summary>
+/// Where one subnet of a run is in emulated time: the silos its nodes run on, the window it takes, what its nodes
+/// have next, and what it counted. A subnet advances on its own, a window at a time: window
+/// [k·W, (k+1)·W) begins only when the last is over on every silo, and windows with nothing due are skipped.
+/// </summary>
+internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowTicks)
+{
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstWindow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Index { get; } = index;
+
+    public SubnetPlan Plan { get; set; } = plan;
+
+    /// <summary>The window W, in emulated ticks.</summary>
+    public long WindowTicks { get; } = windowTicks;
+
+    /// <summary>The silos this subnet's nodes run on, in a fixed order.</summary>
+    public SortedSet<string> Silos { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the subnet's nodes have their next event; 0 before the first window.</summary>
+    public long NextNodeTicks { get; set; }
+
+    /// <summary>An event from outside (the API) that must begin a window no later than this; <see cref="long.MaxValue"/> when none.</summary>
+    public long ForcedTicks { get; set; } = long.MaxValue;
+
+    /// <summary>The end of the last window taken: the subnet's emulated time.</summary>
+    public long ReachedTicks { get; set; }
+
+    /// <summary>The end of the window being taken, while one is.</summary>
+    public long? InWindowEndTicks { get; set; }
+
+    public long Windows { get; set; }
+
+    /// <summary>
+    /// True while something from outside is on its way to the subnet's nodes: the next window waits for it, so that its
+    /// controls are in the nodes' inboxes before the window that takes them.
+    /// </summary>
+    public bool Held => _holds > 0;
+
+    private int _holds;
+
+    /// <summary>Holds the subnet's next window until the returned scope ends.</summary>
+    public HoldScope Hold()
+    {
+        _holds++;
+        return new HoldScope(this);
+    }
+
+    public readonly struct HoldScope(SubnetCoordinator subnet) : IDisposable
+    {
+        public void Dispose()
+        {
+            subnet._holds--;
+            subnet.Wake();
+        }
+    }
+
+    public long Deliveries { get; set; }
+
+    public long Created { get; set; }
+
+    public long Expected { get; set; }
+
+    public bool Done { get; set; }
+
+    /// <summary>The window the event at <paramref name="ticks"/> falls in: its start.</summary>
+    public long WindowStartOf(long ticks) => ticks / WindowTicks * WindowTicks;
+
+    /// <summary>The first window boundary at or after <paramref name="ticks"/>.</summary>
+    public long BoundaryAtOrAfter(long ticks) => (ticks + WindowTicks - 1) / WindowTicks * WindowTicks;
+
+    /// <summary>Completes once the subnet took its first window (its nodes started), or stopped without one.</summary>
+    public Task FirstWindow => _firstWindow.Task;
+
+    public void EndFirstWindow() => _firstWindow.TrySetResult();
+
+    public void Record(WindowOutcome outcome)
+    {
+        _firstWindow.TrySetResult();
+        NextNodeTicks = outcome.NextDueTicks;
+        Deliveries += outcome.Deliveries;
+        Windows++;
+    }
+
+    /// <summary>Waits for <paramref name="delay"/> of wall time, or until <see cref="Wake"/>.</summary>
+    public async Task PauseAsync(TimeSpan delay, TimeProvider wall)
+    {
+        var woken = _wake.Task;
+        if (!woken.IsCompleted)
+        {
+            using var cancel = new CancellationTokenSource();
+            await Task.WhenAny(woken, Task.Delay(delay, wall, cancel.Token));
+            cancel.Cancel();
+        }
+
+        if (woken.IsCompleted)
+        {
+            _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Wake() => _wake.TrySetResult();
+
+    public static long Ticks(double ms) => VirtualClock.TicksAtOrAfter(ms);
+}
