@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Artifacts;
+using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Reports;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
@@ -14,10 +15,10 @@ using OrleansGossip.Silo.Hosting;
 namespace OrleansGossip.Benchmarks;
 
 /// <summary>
-/// <c>throughput</c>: on one embedded silo, measures the plain Orleans one-way call rate, then runs a scenario of
-/// 10 subnets x 13 nodes with small ingress and no blocks at time scale 1, and reports deliveries per wall second
-/// beside that call rate, and the run's slowdown (wall seconds per emulated second: above 1 when the machine could not
-/// keep the pace).
+/// <c>throughput</c>: on one embedded silo, measures the plain Orleans one-way call rate and the protocol core's own
+/// delivery rate (<see cref="Micro.CoreRate"/>, times the cores), then runs a scenario of 10 subnets x 13 nodes with
+/// small ingress and no blocks, unpaced by default, and reports deliveries per wall second beside both: its
+/// <c>coreRatio</c> is the share of the core's ceiling the whole emulator delivers.
 /// </summary>
 public static class ThroughputCommand
 {
@@ -35,7 +36,9 @@ public static class ThroughputCommand
         var subnets = new Option<int>("--subnets") { Description = "Subnets in the run.", DefaultValueFactory = _ => 10 };
         var nodes = new Option<int>("--nodes") { Description = "Nodes per subnet.", DefaultValueFactory = _ => 13 };
         var size = new Option<int>("--size") { Description = "Ingress message size, bytes.", DefaultValueFactory = _ => 1024 };
-        var duration = new Option<double>("--duration") { Description = "Emulated (= wall, timeScale 1) seconds of workload.", DefaultValueFactory = _ => 20 };
+        var duration = new Option<double>("--duration") { Description = "Emulated seconds of workload.", DefaultValueFactory = _ => 20 };
+        var timeScale = new Option<double>("--time-scale") { Description = "The run's pace: wall seconds per emulated second (0: unpaced).", DefaultValueFactory = _ => 0 };
+        var coreSeconds = new Option<double>("--core-seconds") { Description = "Seconds of the protocol core's own rate measurement (0: skip it).", DefaultValueFactory = _ => 5 };
         var drain = new Option<double>("--drain") { Description = "At most this many seconds after the workload for the last deliveries.", DefaultValueFactory = _ => 10 };
         var warmup = new Option<double>("--warmup") { Description = "Seconds of a short run before the measured one, so that the runtime has compiled the emulator's code (0: none).", DefaultValueFactory = _ => 3 };
         var callSeconds = new Option<double>("--call-seconds") { Description = "Seconds of the one-way call measurement (0: skip it).", DefaultValueFactory = _ => 5 };
@@ -46,7 +49,7 @@ public static class ThroughputCommand
 
         var command = new Command("throughput", "Deliveries per wall second at 10 x 13 nodes beside the raw Orleans one-way call rate.")
         {
-            rate, subnets, nodes, size, duration, drain, warmup, callSeconds, senders, maxInFlight, tick, allocations,
+            rate, subnets, nodes, size, duration, timeScale, coreSeconds, drain, warmup, callSeconds, senders, maxInFlight, tick, allocations,
         };
         command.SetAction((parse, _) => ExecuteAsync(new Settings(
             parse.GetValue(rate),
@@ -54,6 +57,8 @@ public static class ThroughputCommand
             parse.GetValue(nodes),
             parse.GetValue(size),
             parse.GetValue(duration),
+            parse.GetValue(timeScale),
+            parse.GetValue(coreSeconds),
             parse.GetValue(drain),
             parse.GetValue(warmup),
             parse.GetValue(callSeconds),
@@ -70,7 +75,7 @@ public static class ThroughputCommand
         EmulatorOverrides.Apply(s.DeliveryTickMs);
 
         var totalNodes = s.Subnets * s.Nodes;
-        BenchmarkOutput.Progress($"throughput: {s.Subnets} x {s.Nodes} nodes, {s.IngressBytes} B ingress at {s.Rate}/s per subnet, {s.DurationSeconds} s, advert-gossip, timeScale 1");
+        BenchmarkOutput.Progress($"throughput: {s.Subnets} x {s.Nodes} nodes, {s.IngressBytes} B ingress at {s.Rate}/s per subnet, {s.DurationSeconds} s, advert-gossip, timeScale {s.TimeScale}");
         BenchmarkOutput.Progress($"machine: {Environment.ProcessorCount} CPUs, {MachineInfo.Current().CpuModel}");
 
         ThroughputResult result;
@@ -93,14 +98,22 @@ public static class ThroughputCommand
                 BenchmarkOutput.Progress($"one-way calls: {oneWay.CallsPerSecond:N0}/s; {oneWayRuntime}");
             }
 
+            double corePerSecond = 0;
+            if (s.CoreSeconds > 0)
+            {
+                var perThread = Micro.CoreRate.PerThread(GossipProtocol.AdvertGossip, TimeSpan.FromSeconds(s.CoreSeconds));
+                corePerSecond = perThread * Environment.ProcessorCount;
+                BenchmarkOutput.Progress($"protocol core alone: {perThread:N0} deliveries/s on one thread, {corePerSecond:N0}/s on {Environment.ProcessorCount} cores");
+            }
+
             if (s.WarmupSeconds > 0)
             {
                 BenchmarkOutput.Progress($"warm-up run: {s.WarmupSeconds} s");
-                var warm = BenchmarkScenarios.Throughput("bench-warmup", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.WarmupSeconds, 5);
+                var warm = BenchmarkScenarios.Throughput("bench-warmup", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.WarmupSeconds, 5) with { TimeScale = s.TimeScale };
                 await RunAsync(silo, warm);
             }
 
-            var scenario = BenchmarkScenarios.Throughput("bench-throughput", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.DurationSeconds, s.DrainSeconds);
+            var scenario = BenchmarkScenarios.Throughput("bench-throughput", s.Subnets, s.Nodes, s.Rate, s.IngressBytes, s.DurationSeconds, s.DrainSeconds) with { TimeScale = s.TimeScale };
             BenchmarkOutput.Progress($"measured run: {scenario.Description}");
             sampler.Start();
             var report = await RunAsync(silo, scenario)
@@ -124,6 +137,9 @@ public static class ThroughputCommand
                 OrleansOneWayCallsPerSecond = BenchmarkOutput.Round(oneWay.CallsPerSecond),
                 Ratio = oneWay.CallsPerSecond > 0 ? BenchmarkOutput.Round(host.DeliveriesPerSecond / oneWay.CallsPerSecond, 4) : 0,
                 Slowdown = BenchmarkOutput.Round(host.Slowdown, 3),
+                CoreDeliveriesPerSecond = BenchmarkOutput.Round(corePerSecond),
+                CoreRatio = corePerSecond > 0 ? BenchmarkOutput.Round(host.DeliveriesPerSecond / corePerSecond, 4) : 0,
+                TimeScale = s.TimeScale,
                 Nodes = totalNodes,
                 Subnets = s.Subnets,
                 NodesPerSubnet = s.Nodes,
@@ -172,6 +188,8 @@ public static class ThroughputCommand
         int Nodes,
         int IngressBytes,
         double DurationSeconds,
+        double TimeScale,
+        double CoreSeconds,
         double DrainSeconds,
         double WarmupSeconds,
         double CallSeconds,

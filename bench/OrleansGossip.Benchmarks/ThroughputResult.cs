@@ -21,6 +21,15 @@ public sealed record ThroughputResult
     /// </summary>
     public double Slowdown { get; init; }
 
+    /// <summary>The protocol core's own deliveries per second on one thread (<see cref="Micro.CoreRate"/>), times the cores.</summary>
+    public double CoreDeliveriesPerSecond { get; init; }
+
+    /// <summary>Deliveries per wall second over <see cref="CoreDeliveriesPerSecond"/>: the share of the core's ceiling the emulator reaches.</summary>
+    public double CoreRatio { get; init; }
+
+    /// <summary>The run's pace (0: unpaced).</summary>
+    public double TimeScale { get; init; }
+
     public int Nodes { get; init; }
 
     public int Subnets { get; init; }

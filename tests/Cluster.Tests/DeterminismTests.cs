@@ -36,6 +36,33 @@ public sealed class DeterminismTests(ClusterFixture fixture, DeterminismTests.On
         Assert.Equal(Figures(first), Figures(alone));
     }
 
+    public static TheoryData<string, GossipProtocol> LibraryUnderEachProtocol()
+    {
+        var data = new TheoryData<string, GossipProtocol>();
+        foreach (var name in LibraryScenarioTests.Names)
+        {
+            foreach (var protocol in Enum.GetValues<GossipProtocol>())
+            {
+                data.Add(name, protocol);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LibraryUnderEachProtocol))]
+    public async Task Every_library_scenario_shortened_gives_the_same_report_on_three_silos_and_on_one(string name, GossipProtocol protocol)
+    {
+        var scenario = LibraryScenarioTests.Shorten(TestScenarios.Library(name)) with { Protocol = protocol.WireName() };
+
+        var spread = await fixture.Grains.RunToCompletionAsync(TestRuns.NewId($"lib-{name}-3"), scenario);
+        var alone = await oneSilo.Cluster.GrainFactory.RunToCompletionAsync(TestRuns.NewId($"lib-{name}-1"), scenario);
+
+        Assert.True(spread.Emulator.Deliveries > 0, $"{name} under {protocol.WireName()} delivered nothing");
+        Assert.Equal(Figures(spread), Figures(alone));
+    }
+
     [Fact]
     public async Task A_paced_run_gives_the_report_of_the_same_run_unpaced()
     {

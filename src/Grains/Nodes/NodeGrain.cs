@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansGossip.Abstractions.Artifacts;
-using OrleansGossip.Abstractions.Live;
 using OrleansGossip.Abstractions.Messages;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Registry;
@@ -10,7 +9,6 @@ using OrleansGossip.Grains.Engine;
 using OrleansGossip.Grains.Hosting;
 using OrleansGossip.Grains.Live;
 using OrleansGossip.Grains.Placement;
-using OrleansGossip.Grains.Protocol;
 using OrleansGossip.Grains.Telemetry;
 
 namespace OrleansGossip.Grains.Nodes;
@@ -21,9 +19,8 @@ namespace OrleansGossip.Grains.Nodes;
 /// between windows. It stores nothing: when its silo stops while the run goes on, the first call for it activates it
 /// on another silo, where it asks its run for the configuration it was set up with
 /// (<see cref="IRunGrain.GetNodeConfigurationAsync"/>), tells the run where it now is, and starts again with an empty
-/// pool and ledger, asking its peers for what it is missing. While a dashboard watches the node's run, it hands what
-/// its ledger gained in each window to the silo's <see cref="LiveTelemetry"/>, and samples its counters and queues now
-/// and then; otherwise that costs one read a window.
+/// pool and ledger, asking its peers for what it is missing. After each window it publishes to a watching dashboard
+/// (<see cref="NodeLivePublisher"/>).
 /// </summary>
 [EmulatedNodePlacement]
 public sealed partial class NodeGrain(
@@ -34,8 +31,6 @@ public sealed partial class NodeGrain(
     IOptions<LiveFeedOptions> liveOptions,
     ILogger<NodeGrain> logger) : Grain, INodeGrain, IWindowRunner
 {
-    private static readonly Priority[] PriorityClasses = Enum.GetValues<Priority>();
-
     /// <summary>How long a node that gets its windows as work items is kept from collection, renewed at half of it.</summary>
     private static readonly TimeSpan LocalKeepAlive = TimeSpan.FromMinutes(20);
 
@@ -43,11 +38,7 @@ public sealed partial class NodeGrain(
     private EngineNode? _engineNode;
     private Action<object?>? _takeWindow;
     private long _keptAliveUntil;
-    private LiveRunBuffer? _liveBuffer;
-    private int _liveCreated;
-    private int _liveDeliveries;
-    private long _liveSampledAt;
-    private (long Version, int Peers, int Cut, bool Crashed) _liveShape;
+    private readonly NodeLivePublisher _live = new(live, liveOptions.Value.NodeSampleInterval);
 
     /// <summary>
     /// A node of a run that goes on, activated again (its silo stopped), resumes with the configuration its run set it
@@ -120,8 +111,7 @@ public sealed partial class NodeGrain(
 
         _engineNode = new EngineNode(this.GetPrimaryKeyString(), configuration.RunId, configuration.Subnet, this);
         _host = new NodeHost(configuration, membership, engine, _engineNode, telemetry, options.Value.DeliveryTick, resume);
-        _liveCreated = 0;
-        _liveDeliveries = 0;
+        _live.Reset();
         engine.Register(_engineNode);
     }
 
@@ -162,7 +152,11 @@ public sealed partial class NodeGrain(
         {
             KeepAlive();
             _host?.TakeWindow(window.StartTicks, window.EndTicks);
-            PublishLive();
+            if (_host is { } host)
+            {
+                _live.Publish(host);
+            }
+
             window.Done.Signal();
         }
         catch (Exception e)
@@ -254,81 +248,6 @@ public sealed partial class NodeGrain(
         }
 
         return Task.FromResult(new ArtifactReceipt(host.Configuration.Node, created, at, host.Holds(artifact), ledger.BodiesReceived(artifact)));
-    }
-
-    /// <summary>
-    /// Hands what the ledger gained in the window to the run's live buffer, and a sample of the node's counters, queues
-    /// and links when the last is old (or its shape changed), while someone watches the run. A watch that starts finds
-    /// the node's history behind it: only what happens from the window it starts in on is sent.
-    /// </summary>
-    private void PublishLive()
-    {
-        if (_host is not { } host)
-        {
-            return;
-        }
-
-        var configuration = host.Configuration;
-        var ledger = host.Ledger;
-        if (live.For(configuration.RunId) is not { } buffer)
-        {
-            // Nobody watches: keep the positions moving, so that a watch starting later gets this window on.
-            _liveBuffer = null;
-            _liveCreated = ledger.Created.Count;
-            _liveDeliveries = ledger.Deliveries.Count;
-            return;
-        }
-
-        var sampleNow = false;
-        if (!ReferenceEquals(buffer, _liveBuffer))
-        {
-            _liveBuffer = buffer;
-            _liveShape = default;
-            sampleNow = true;
-        }
-
-        buffer.Add(configuration.Subnet, configuration.Node, ledger.Created, _liveCreated, ledger.Deliveries, _liveDeliveries);
-        _liveCreated = ledger.Created.Count;
-        _liveDeliveries = ledger.Deliveries.Count;
-
-        var shape = (host.RegistryVersion, host.Core?.Peers.Count ?? 0, host.Network.CutLinks.Count, host.Crashed);
-        var changed = shape != _liveShape;
-        var nowTicks = Environment.TickCount64;
-        if (!sampleNow && !changed && nowTicks - _liveSampledAt < (long)liveOptions.Value.NodeSampleInterval.TotalMilliseconds)
-        {
-            return;
-        }
-
-        _liveShape = shape;
-        _liveSampledAt = nowTicks;
-        buffer.Sample(LiveSample(host, changed || sampleNow));
-    }
-
-    private static LiveNodeSample LiveSample(NodeHost host, bool withShape)
-    {
-        var core = host.Core;
-        var network = host.Network;
-        var queued = new int[PriorityClasses.Length];
-        var backlog = new double[PriorityClasses.Length];
-        foreach (var priority in PriorityClasses)
-        {
-            queued[(int)priority] = core is AdvertGossipNode advert && priority <= Priority.Fetch ? advert.Scheduler.Queued(priority) : 0;
-            backlog[(int)priority] = network.UplinkBacklogMs(priority);
-        }
-
-        var ledger = host.Ledger;
-        return new LiveNodeSample(
-            host.Configuration.Node,
-            host.Configuration.Subnet,
-            host.Clock.NowMs,
-            host.Crashed,
-            host.RegistryVersion,
-            ledger.Finalizations.Count > 0 ? ledger.Finalizations[^1].Height : 0,
-            LiveCounters.From(ledger.CountersByKind()),
-            queued,
-            backlog,
-            withShape ? (core?.Peers.Order().ToList() ?? []) : null,
-            withShape ? network.CutLinks.Order().ToList() : null);
     }
 
     private NodeHost RequireHost() => _host ?? throw NotConfigured();

@@ -61,8 +61,6 @@ public sealed class RegistryGrain(
 
         var created = subnets.Select(s => new SubnetRecord(s.Id, Records.Version + 1)).ToList();
         return await CommitAsync(
-            subnets.Select(s => s.Id).ToList(),
-            [],
             records =>
             {
                 records.Subnets.AddRange(created);
@@ -93,14 +91,14 @@ public sealed class RegistryGrain(
             throw new RegistryException($"subnet '{node.Subnet}' does not exist");
         }
 
-        return await CommitAsync(node.Subnet, [], records => records.Nodes.Add(node), index => index.Add(node));
+        return await CommitAsync(records => records.Nodes.Add(node), index => index.Add(node));
     }
 
     public async Task<long> RemoveNodeAsync(NodeId node)
     {
         RequireName(node.Value, "node id");
         var record = FindNode(node) ?? throw new RegistryException($"node '{node}' is not in the registry");
-        return await CommitAsync(record.Subnet, [record.Id], records => records.Nodes.RemoveAll(n => n.Id == node), index => index.Remove(node));
+        return await CommitAsync(records => records.Nodes.RemoveAll(n => n.Id == node), index => index.Remove(node));
     }
 
     public Task<RegistrySnapshot> GetSnapshotAsync() =>
@@ -177,15 +175,11 @@ public sealed class RegistryGrain(
         }
     }
 
-    /// <summary>Applies a mutation to a copy and stores it as the next version.</summary>
-    private Task<long> CommitAsync(SubnetId subnet, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex) =>
-        CommitAsync([subnet], leaving, mutate, reindex);
-
     /// <summary>
     /// Stores the mutation as the next version. The registry tells no node: a run announces a change to its nodes at
     /// the emulated time it makes it, as a control they take in order with their messages.
     /// </summary>
-    private async Task<long> CommitAsync(IReadOnlyList<SubnetId> subnets, IReadOnlyList<NodeId> leaving, Action<RegistryState> mutate, Action<RegistryIndex> reindex)
+    private async Task<long> CommitAsync(Action<RegistryState> mutate, Action<RegistryIndex> reindex)
     {
         var index = Index;
         var version = await StoreAsync(mutate);

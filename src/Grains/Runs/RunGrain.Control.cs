@@ -46,12 +46,13 @@ public sealed partial class RunGrain
         ArgumentNullException.ThrowIfNull(fault);
         var s = CheckFault(fault, faults.Plans);
         var subnet = _subnets[s];
-        using var hold = subnet.Hold();
-        var at = LandingMs(subnet);
-        var landed = fault with { AtSeconds = 0, Subnet = subnet.Plan.Id.Value };
-        _events.Add(new FaultRunEvent { AtMs = at, Fault = landed });
         var before = faults.Events.Count;
-        await LandFaultAsync(subnet, landed, at);
+        var at = await LandFromOutsideAsync(subnet, async at =>
+        {
+            var landed = fault with { AtSeconds = 0, Subnet = subnet.Plan.Id.Value };
+            _events.Add(new FaultRunEvent { AtMs = at, Fault = landed });
+            await LandFaultAsync(subnet, landed, at);
+        });
         return faults.Events.Skip(before).LastOrDefault(e => e.Kind == fault.Kind)
             ?? new FaultEvent(at / 1000, fault.Kind, subnet.Plan.Id.Value, $"{fault.Kind} {subnet.Plan.Id}");
     }
@@ -61,6 +62,24 @@ public sealed partial class RunGrain
         _faults!.ScheduleAt(subnet.Index, fault, atMs);
         await _faults.ApplyDueAsync(subnet.Index, atMs, inclusive: true);
         TakeAddedNodes(subnet);
+    }
+
+    /// <summary>
+    /// Lands something from outside in <paramref name="subnet"/> (<see cref="LandingMs"/>): holds the subnet's next
+    /// window while <paramref name="land"/> sends its controls, then answers once the window that takes them is over,
+    /// so that what the caller reads next shows it.
+    /// </summary>
+    private async Task<double> LandFromOutsideAsync(SubnetCoordinator subnet, Func<double, Task> land)
+    {
+        double at;
+        using (subnet.Hold())
+        {
+            at = LandingMs(subnet);
+            await land(at);
+        }
+
+        await subnet.WhenPastAsync(SubnetCoordinator.Ticks(at));
+        return at;
     }
 
     /// <summary>
@@ -148,10 +167,13 @@ public sealed partial class RunGrain
             throw new ScenarioException(null, problems);
         }
 
-        using var hold = _subnets[s].Hold();
-        var at = LandingMs(_subnets[s]);
-        _events.Add(new BehaviourRunEvent { AtMs = at, Subnet = subnet, Node = node, Behaviour = parsed.WireName(), Fraction = fraction });
-        return await LandBehaviourAsync(_subnets[s], node, parsed, fraction, at);
+        FaultEvent? changed = null;
+        await LandFromOutsideAsync(_subnets[s], async at =>
+        {
+            _events.Add(new BehaviourRunEvent { AtMs = at, Subnet = subnet, Node = node, Behaviour = parsed.WireName(), Fraction = fraction });
+            changed = await LandBehaviourAsync(_subnets[s], node, parsed, fraction, at);
+        });
+        return changed!;
     }
 
     private async Task<FaultEvent> LandBehaviourAsync(SubnetCoordinator subnet, int node, NodeBehaviour behaviour, double? fraction, double atMs)
@@ -195,11 +217,14 @@ public sealed partial class RunGrain
             attribute = (await GrainFactory.GetNode(RunId, node).GetStatusAsync()).FinalizedHeight + 1;
         }
 
-        using var hold = _subnets[subnet].Hold();
-        var at = LandingMs(_subnets[subnet]);
-        var resolved = attribute ?? (kind == ArtifactKind.Ingress ? (long)(at + WorkloadGenerator.IngressExpiryMs) : 0);
-        _events.Add(new SubmissionRunEvent { AtMs = at, Node = node.Value, ArtifactKind = kind.WireName(), Size = size, Content = content, Attribute = resolved });
-        return await LandSubmissionAsync(_subnets[subnet], node, kind, size, content, resolved, at);
+        SubmittedArtifact? submitted = null;
+        await LandFromOutsideAsync(_subnets[subnet], async at =>
+        {
+            var resolved = attribute ?? (kind == ArtifactKind.Ingress ? (long)(at + WorkloadGenerator.IngressExpiryMs) : 0);
+            _events.Add(new SubmissionRunEvent { AtMs = at, Node = node.Value, ArtifactKind = kind.WireName(), Size = size, Content = content, Attribute = resolved });
+            submitted = await LandSubmissionAsync(_subnets[subnet], node, kind, size, content, resolved, at);
+        });
+        return submitted!;
     }
 
     private async Task<SubmittedArtifact> LandSubmissionAsync(SubnetCoordinator subnet, NodeId node, ArtifactKind kind, int size, byte[]? content, long attribute, double atMs)

@@ -27,7 +27,7 @@ public sealed partial class RunGrain
 
             if (next >= drainEndTicks)
             {
-                subnet.ReachedTicks = drainEndTicks;
+                subnet.Reach(drainEndTicks);
                 subnet.Done = true;
                 break;
             }
@@ -52,7 +52,7 @@ public sealed partial class RunGrain
             subnet.InWindowEndTicks = end;
             subnet.Record(await RunWindowAsync(subnet, start, end));
             subnet.InWindowEndTicks = null;
-            subnet.ReachedTicks = end;
+            subnet.Reach(end);
             if (end >= drainEndTicks || (end >= durationTicks && Drained(subnet)))
             {
                 subnet.Done = true;
@@ -64,7 +64,7 @@ public sealed partial class RunGrain
             }
         }
 
-        subnet.EndFirstWindow();
+        subnet.Stop();
     }
 
     /// <summary>How long the run's pace holds back a window that starts at <paramref name="startTicks"/>; zero when unpaced or due.</summary>

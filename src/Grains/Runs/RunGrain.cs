@@ -72,12 +72,12 @@ public sealed partial class RunGrain(
     /// stopped goes on from its last checkpoint (its workload from there, its faults recorded so far), with its nodes
     /// where they now run.
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = record.State;
         if (stored.Scenario is not { } scenario || stored.Clock is not { } clock)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _scenario = scenario;
@@ -93,7 +93,7 @@ public sealed partial class RunGrain(
         if (stored.Phase is RunPhase.Completed or RunPhase.Failed)
         {
             _phase = stored.Phase;
-            return;
+            return Task.CompletedTask;
         }
 
         // Running, draining, or stopped while reporting: go on from the checkpoint, and report again at the end.
@@ -104,17 +104,14 @@ public sealed partial class RunGrain(
         var resumeTicks = SubnetCoordinator.Ticks(stored.SubmittedUpToMs);
         foreach (var subnet in _subnets)
         {
-            subnet.ReachedTicks = subnet.NextNodeTicks = subnet.WindowStartOf(resumeTicks);
+            subnet.Reach(subnet.NextNodeTicks = subnet.WindowStartOf(resumeTicks));
             subnet.Created = stored.CreatedPerSubnet.ElementAtOrDefault(subnet.Index);
-            foreach (var node in subnet.Plan.Nodes)
-            {
-                subnet.Silos.Add(await GrainFactory.GetNode(RunId, node).GetSiloAsync());
-            }
         }
 
         _phase = stored.Phase == RunPhase.Running ? RunPhase.Running : RunPhase.Draining;
-        Drive();
+        Drive(findSilos: true);
         LogResumed(logger, RunId, stored.SubmittedUpToMs / 1000);
+        return Task.CompletedTask;
     }
 
     public async Task<RunProgress> StartAsync(ScenarioSpec scenario, IReadOnlyList<RunEvent>? replay = null)
@@ -198,18 +195,33 @@ public sealed partial class RunGrain(
         _subnets[subnet].Silos.Add(silo);
     }
 
-    /// <summary>Drives every subnet on its own, then reports, unless the run was stopped (which reports itself).</summary>
-    private void Drive()
+    /// <summary>
+    /// Drives every subnet on its own, then reports, unless the run was stopped (which reports itself). A resumed run
+    /// first asks each node where it runs (<paramref name="findSilos"/>), which resumes those whose silo is gone: once it
+    /// is active, since such a node asks the run for its configuration while it activates.
+    /// </summary>
+    private void Drive(bool findSilos = false)
     {
-        _wallStart = wall.GetUtcNow();
+        // A resumed run keeps its pace from where it is, not from its start.
+        _wallStart = wall.GetUtcNow() - TimeSpan.FromTicks((long)(ReachedMs * TimeSpan.TicksPerMillisecond * _scenario!.TimeScale));
         _timer = this.RegisterGrainTimer(OnCheckpointAsync, new GrainTimerCreationOptions(CheckpointPeriod, CheckpointPeriod) { KeepAlive = true });
-        _driving = DriveAllAsync();
+        _driving = DriveAllAsync(findSilos);
     }
 
-    private async Task DriveAllAsync()
+    private async Task DriveAllAsync(bool findSilos)
     {
         try
         {
+            if (findSilos)
+            {
+                await Task.Yield();
+                foreach (var subnet in _subnets)
+                {
+                    var silos = await Task.WhenAll(subnet.Plan.Nodes.Select(n => GrainFactory.GetNode(RunId, n).GetSiloAsync()));
+                    subnet.Silos.UnionWith(silos);
+                }
+            }
+
             await Task.WhenAll(_subnets.Select(DriveAsync));
         }
         catch (Exception e)

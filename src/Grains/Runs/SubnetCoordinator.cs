@@ -32,6 +32,44 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
     /// <summary>The end of the last window taken: the subnet's emulated time.</summary>
     public long ReachedTicks { get; set; }
 
+    private readonly List<(long Ticks, TaskCompletionSource Reached)> _waiting = [];
+
+    /// <summary>Completes once the subnet has taken the window that holds <paramref name="ticks"/>, or stopped.</summary>
+    public Task WhenPastAsync(long ticks)
+    {
+        if (ReachedTicks > ticks || Stopped)
+        {
+            return Task.CompletedTask;
+        }
+
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Add((ticks, reached));
+        return reached.Task;
+    }
+
+    /// <summary>The subnet has taken every window before <paramref name="ticks"/>.</summary>
+    public void Reach(long ticks)
+    {
+        ReachedTicks = ticks;
+        _waiting.RemoveAll(w => w.Ticks < ticks && w.Reached.TrySetResult());
+    }
+
+    /// <summary>True once the subnet takes no more windows.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>The subnet takes no more windows: whoever waits for one goes on, and so does its run's start.</summary>
+    public void Stop()
+    {
+        Stopped = true;
+        _firstWindow.TrySetResult();
+        foreach (var (_, reached) in _waiting)
+        {
+            reached.TrySetResult();
+        }
+
+        _waiting.Clear();
+    }
+
     /// <summary>The end of the window being taken, while one is.</summary>
     public long? InWindowEndTicks { get; set; }
 
@@ -77,8 +115,6 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
 
     /// <summary>Completes once the subnet took its first window (its nodes started), or stopped without one.</summary>
     public Task FirstWindow => _firstWindow.Task;
-
-    public void EndFirstWindow() => _firstWindow.TrySetResult();
 
     public void Record(WindowOutcome outcome)
     {

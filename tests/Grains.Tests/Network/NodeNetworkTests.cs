@@ -71,13 +71,13 @@ public sealed class NodeNetworkTests
     [Fact]
     public void A_body_its_downlink_cannot_take_by_the_next_tick_is_put_off_to_the_tick_its_download_ends()
     {
-        // 8 Mbit/s: 1 MB takes 1 000 ms, a request under a millisecond.
+        // 8 Mbit/s: 1 MB takes 1 000 ms, a request under a millisecond. An idle downlink passes what arrives at once.
         var network = Network(new NetworkSettings { LatencyMs = 20, Model = LinkLatencyModel.Constant, UploadMbps = 8, DownloadMbps = 8 });
         var body = new ArtifactTransfer(Artifact.Create(ArtifactKind.BlockProposal, 1, "a", 1, ArtifactBody.Synthetic(1_000_000, 1)), Priority.FetchNow);
 
-        Assert.Null(network.Download(Request(1), downloaded: false));
+        Assert.Null(network.Download(body, downloaded: false));
         var done = network.Download(body, downloaded: false);
-        Assert.Equal(1_001 * TimeSpan.TicksPerMillisecond, done); // its wire size is a little over 1 MB
+        Assert.Equal(1_001 * TimeSpan.TicksPerMillisecond, done); // behind the first, and its wire size is a little over 1 MB
         Assert.Null(network.Download(body, downloaded: true));
     }
 

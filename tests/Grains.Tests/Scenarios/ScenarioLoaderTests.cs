@@ -197,7 +197,7 @@ public sealed class ScenarioLoaderTests
             {
               "name": "",
               "protocol": "advert-gossip",
-              "timeScale": 0,
+              "timeScale": -1,
               "subnets": [
                 {
                   "id": "a",
