@@ -64,6 +64,39 @@ public sealed class DeterminismTests(ClusterFixture fixture, DeterminismTests.On
     }
 
     [Fact]
+    public async Task Two_threads_spinning_beside_a_run_change_none_of_its_figures()
+    {
+        var scenario = TestScenarios.Traffic(GossipProtocol.AdvertGossip) with { TimeScale = 0 };
+        var quiet = await fixture.Grains.RunToCompletionAsync(TestRuns.NewId("quiet"), scenario);
+
+        using var stop = new CancellationTokenSource();
+        var spinners = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                var spins = 0L;
+                while (!stop.IsCancellationRequested)
+                {
+                    spins++;
+                }
+
+                return spins;
+            },
+            TaskCreationOptions.LongRunning)).ToList();
+        RunReport busy;
+        try
+        {
+            busy = await fixture.Grains.RunToCompletionAsync(TestRuns.NewId("busy"), scenario);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.All(await Task.WhenAll(spinners), spins => Assert.True(spins > 0));
+        Assert.Equal(Figures(quiet), Figures(busy));
+    }
+
+    [Fact]
     public async Task A_paced_run_gives_the_report_of_the_same_run_unpaced()
     {
         var scenario = TestScenarios.Traffic(GossipProtocol.AdvertGossip) with { DurationSeconds = 2, DrainSeconds = 2 };

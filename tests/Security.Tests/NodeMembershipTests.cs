@@ -61,6 +61,7 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
         // A node of another subnet: every node of "app" (spread over both silos) gets an advert, a request and a body from it.
         var stranger = new NodeId(SubnetPlan.NodeName(Other, 0));
         await Task.WhenAll(app.Select(node => node.ReceiveAsync(Batch(stranger, artifact))));
+        await TakeWindowAsync(run);
         await Poll.UntilAsync(
             async () => (await RefusedAsync(app)).All(c => c == 3),
             "every node of 'app' refuses the stranger's three messages");
@@ -68,11 +69,12 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
         // A node removed from the registry (one registry version in use): its messages are refused too. (The removed
         // node, still running, may send a message of its own before it learns of its removal: refused as well.)
         var removed = TestRuns.NodeId(4);
-        await run.ApplyFaultAsync(new FaultSpec { Kind = "remove-node", Nodes = [4] });
+        await run.ApplyFaultAsync(new FaultSpec { Kind = "remove-node", Subnet = TestScenarios.Subnet, Nodes = [4] });
         await Poll.UntilAsync(
             async () => (await Task.WhenAll(app.Take(4).Select(n => n.GetStatusAsync()))).All(s => !s.Peers.Contains(removed)),
             "the remaining members drop the removed node from their peers");
         await Task.WhenAll(app.Take(4).Select(node => node.ReceiveAsync(Batch(removed, artifact))));
+        await TakeWindowAsync(run);
         await Poll.UntilAsync(
             async () => (await RefusedAsync(app)).Take(4).All(c => c >= 6),
             "the remaining members refuse the removed node's three messages too");
@@ -93,6 +95,12 @@ public sealed class NodeMembershipTests(TlsClusterFixture cluster)
 
     private static async Task<long[]> RefusedAsync(IEnumerable<INodeGrain> nodes) =>
         (await Task.WhenAll(nodes.Select(n => n.GetRunLogAsync()))).Select(l => l.RejectedNonMember).ToArray();
+
+    /// <summary>
+    /// Makes the idle subnet take a window now, in which its nodes take what was put in their inboxes from outside: a
+    /// heal with nothing cut, which changes nothing else.
+    /// </summary>
+    private static Task TakeWindowAsync(IRunGrain run) => run.ApplyFaultAsync(new FaultSpec { Kind = "heal", Subnet = TestScenarios.Subnet });
 
     /// <summary>Three messages from <paramref name="from"/>, due at once: the node takes them in its subnet's next window.</summary>
     private static IReadOnlyList<TimedEnvelope> Batch(NodeId from, Abstractions.Artifacts.Artifact artifact) =>

@@ -12,6 +12,18 @@ public sealed partial class RunGrain
 {
     private async Task DriveAsync(SubnetCoordinator subnet)
     {
+        try
+        {
+            await DriveWindowsAsync(subnet);
+        }
+        finally
+        {
+            subnet.Stop();
+        }
+    }
+
+    private async Task DriveWindowsAsync(SubnetCoordinator subnet)
+    {
         var scenario = _scenario!;
         var durationTicks = SubnetCoordinator.Ticks(scenario.DurationSeconds * 1000);
         var drainEndTicks = SubnetCoordinator.Ticks((scenario.DurationSeconds + scenario.DrainSeconds) * 1000);
@@ -46,10 +58,15 @@ public sealed partial class RunGrain
                 continue;
             }
 
-            subnet.ForcedTicks = long.MaxValue;
+            // From here on, what comes from outside lands after this window; what landed in it is taken by it.
+            if (subnet.ForcedTicks < end)
+            {
+                subnet.ForcedTicks = long.MaxValue;
+            }
+
+            subnet.InWindowEndTicks = end;
             var endMs = end / (double)TimeSpan.TicksPerMillisecond;
             await LandDueAsync(subnet, endMs);
-            subnet.InWindowEndTicks = end;
             subnet.Record(await RunWindowAsync(subnet, start, end));
             subnet.InWindowEndTicks = null;
             subnet.Reach(end);
@@ -63,8 +80,6 @@ public sealed partial class RunGrain
                 _phase = RunPhase.Draining;
             }
         }
-
-        subnet.Stop();
     }
 
     /// <summary>How long the run's pace holds back a window that starts at <paramref name="startTicks"/>; zero when unpaced or due.</summary>
@@ -100,9 +115,10 @@ public sealed partial class RunGrain
         && !_nodesRestored;
 
     /// <summary>
-    /// Sends the subnet's nodes what the run has for them before <paramref name="endMs"/>: replayed outside events, the
-    /// workload's artifacts (each at its node, or at the next honest one that runs when that node is down), and faults.
-    /// Every member that runs when an artifact is made, or is down and due to restart, should receive it.
+    /// Sends the subnet's nodes what the run has for them before <paramref name="endMs"/>: replayed outside events, then
+    /// the workload's artifacts and the faults in time order (each artifact at its node, or at the next honest one that
+    /// runs when that node is down). Every member that runs when an artifact is made, or is down and due to restart,
+    /// should receive it.
     /// </summary>
     private async Task LandDueAsync(SubnetCoordinator subnet, double endMs)
     {
@@ -116,7 +132,14 @@ public sealed partial class RunGrain
         var submissions = new List<Task>();
         foreach (var planned in _workload!.TakeDue(subnet.Index, endMs))
         {
-            if (_faults!.EntryFor(subnet.Index, planned.Node) is not { } entry)
+            // The faults before it first, so that it enters where it would then: a crashed node takes nothing.
+            if (_faults!.NextAtMs(subnet.Index) <= planned.AtMs)
+            {
+                await _faults.ApplyDueAsync(subnet.Index, planned.AtMs, inclusive: true);
+                TakeAddedNodes(subnet);
+            }
+
+            if (_faults.EntryFor(subnet.Index, planned.Node) is not { } entry)
             {
                 continue;
             }
