@@ -23,6 +23,7 @@ public static class Program
         var root = new RootCommand("OrleansGossip benchmarks: emulator throughput and memory per idle node, on an embedded silo.")
         {
             ThroughputCommand.Create(),
+            DeterminismCommand.Create(),
             MemoryCommand.Create(),
             ScaleCommand.Create(),
             DashboardCostCommand.Create(),

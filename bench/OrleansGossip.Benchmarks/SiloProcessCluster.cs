@@ -34,8 +34,11 @@ public sealed class SiloProcessCluster : IAsyncDisposable
     /// <summary>CPU time the other silo processes have used so far (this process's own is the caller's to read).</summary>
     public TimeSpan OtherProcessesCpu => _others.Aggregate(TimeSpan.Zero, (sum, other) => sum + CpuOf(other.Process));
 
-    /// <summary>Starts <paramref name="silos"/> silos, this process's first, and waits until every one has joined.</summary>
-    public static async Task<SiloProcessCluster> StartAsync(int silos)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos, this process's first, and waits until every one has joined; nodes are
+    /// placed by subnet unless <paramref name="placement"/> says otherwise.
+    /// </summary>
+    public static async Task<SiloProcessCluster> StartAsync(int silos, NodePlacement placement = NodePlacement.Subnet)
     {
         var primaryPort = LoopbackPort.Free();
         var primary = ClusterSilo.Build(new ClusterSiloSettings
@@ -46,7 +49,7 @@ public sealed class SiloProcessCluster : IAsyncDisposable
             PrimarySiloPort = primaryPort,
             Tls = false,
             LogLevel = LogLevel.Warning,
-            ConfigureSilo = silo => silo.Configure<EmulatorOptions>(o => o.NodePlacement = NodePlacement.Subnet),
+            ConfigureSilo = silo => silo.Configure<EmulatorOptions>(o => o.NodePlacement = placement),
         });
         await primary.StartAsync();
 
@@ -56,7 +59,7 @@ public sealed class SiloProcessCluster : IAsyncDisposable
         {
             for (var i = 2; i <= silos; i++)
             {
-                others.Add(StartSiloProcess($"silo-{i}", primaryPort));
+                others.Add(StartSiloProcess($"silo-{i}", primaryPort, placement));
             }
 
             await cluster.WaitForSilosAsync(silos, TimeSpan.FromMinutes(2));
@@ -134,9 +137,9 @@ public sealed class SiloProcessCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts the silo built beside the benchmark, its output to a log file: plaintext on free loopback ports, placing
-    /// nodes by subnet, and with the environment of this process (a delivery tick override included).
+    /// nodes as <paramref name="placement"/> says, and with the environment of this process (a delivery tick override included).
     /// </summary>
-    private static SiloProcess StartSiloProcess(string name, int primaryPort)
+    private static SiloProcess StartSiloProcess(string name, int primaryPort, NodePlacement placement)
     {
         var log = Path.Combine(Path.GetTempPath(), $"orleansgossip-bench-{Environment.ProcessId}-{name}.log");
         var start = new ProcessStartInfo("dotnet")
@@ -158,7 +161,7 @@ public sealed class SiloProcessCluster : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Emulator__NodePlacement"] = "subnet";
+        start.Environment["Emulator__NodePlacement"] = placement.ToString().ToLowerInvariant();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
         var writer = new StreamWriter(log) { AutoFlush = true };
