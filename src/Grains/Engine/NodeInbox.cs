@@ -1,14 +1,21 @@
 namespace OrleansGossip.Grains.Engine;
 
 /// <summary>
-/// A node's events waiting for their window, in <see cref="EventKey"/> order. Peers on the node's silo add to it from
-/// their own window turns while the node takes its own; a lock keeps the two apart. Nothing a peer adds is due in the
-/// window being taken, so which comes first does not change what the node takes.
+/// A node's events waiting for their window, kept per due tick: a node takes a tick's events together, in
+/// <see cref="EventKey"/> order (sender, then sequence), once every event due before it is taken. Peers on the node's
+/// silo add to it from their own window turns while the node takes its own; a lock keeps the two apart. Nothing a peer
+/// adds is due in the window being taken, so which comes first does not change what the node takes.
 /// </summary>
 internal sealed class NodeInbox
 {
+    /// <summary>At most this many emptied tick lists wait to be reused.</summary>
+    private const int MaxSpareLists = 64;
+
     private readonly Lock _gate = new();
-    private readonly PriorityQueue<NodeEvent, EventKey> _queue = new();
+    private readonly Dictionary<long, List<Entry>> _byTick = [];
+    private readonly PriorityQueue<long, long> _ticks = new();
+    private readonly Stack<List<Entry>> _spare = new();
+    private int _count;
 
     /// <summary>The tick the earliest event is due at; <see cref="long.MaxValue"/> when there is none.</summary>
     public long NextDueTicks
@@ -17,7 +24,7 @@ internal sealed class NodeInbox
         {
             lock (_gate)
             {
-                return _queue.TryPeek(out _, out var key) ? key.DueTicks : long.MaxValue;
+                return _ticks.TryPeek(out var tick, out _) ? tick : long.MaxValue;
             }
         }
     }
@@ -28,7 +35,7 @@ internal sealed class NodeInbox
         {
             lock (_gate)
             {
-                return _queue.Count;
+                return _count;
             }
         }
     }
@@ -37,22 +44,43 @@ internal sealed class NodeInbox
     {
         lock (_gate)
         {
-            _queue.Enqueue(nodeEvent, key);
+            AddLocked(new Entry(key, nodeEvent));
         }
     }
 
-    /// <summary>Takes the earliest event when it is due before <paramref name="endTicks"/>.</summary>
-    public bool TryTakeBefore(long endTicks, out EventKey key, out NodeEvent nodeEvent)
+    /// <summary>
+    /// Takes every event due at the earliest tick when that is before <paramref name="endTicks"/>, in order; give the
+    /// list back with <see cref="Recycle"/> once taken.
+    /// </summary>
+    public bool TryTakeTickBefore(long endTicks, out List<Entry> events)
     {
         lock (_gate)
         {
-            if (_queue.TryPeek(out nodeEvent, out key) && key.DueTicks < endTicks)
+            if (!_ticks.TryPeek(out var tick, out _) || tick >= endTicks)
             {
-                _queue.Dequeue();
-                return true;
+                events = null!;
+                return false;
             }
 
-            return false;
+            _ticks.Dequeue();
+            _byTick.Remove(tick, out events!);
+            _count -= events.Count;
+        }
+
+        events.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return true;
+    }
+
+    /// <summary>Takes back a list <see cref="TryTakeTickBefore"/> gave out; the caller must not touch it after.</summary>
+    public void Recycle(List<Entry> events)
+    {
+        events.Clear();
+        lock (_gate)
+        {
+            if (_spare.Count < MaxSpareLists)
+            {
+                _spare.Push(events);
+            }
         }
     }
 
@@ -60,7 +88,25 @@ internal sealed class NodeInbox
     {
         lock (_gate)
         {
-            _queue.Clear();
+            _byTick.Clear();
+            _ticks.Clear();
+            _count = 0;
         }
     }
+
+    private void AddLocked(in Entry entry)
+    {
+        if (!_byTick.TryGetValue(entry.Key.DueTicks, out var events))
+        {
+            events = _spare.TryPop(out var spare) ? spare : [];
+            _byTick[entry.Key.DueTicks] = events;
+            _ticks.Enqueue(entry.Key.DueTicks, entry.Key.DueTicks);
+        }
+
+        events.Add(entry);
+        _count++;
+    }
+
+    /// <summary>An event with its key.</summary>
+    internal readonly record struct Entry(EventKey Key, NodeEvent Event);
 }

@@ -80,12 +80,17 @@ internal sealed class NodeHost
         var inbox = _engineNode.Inbox;
         while (!Ended)
         {
+            // A tick's messages before the core's timers at the same instant.
             var timer = TimerTicks();
-            // Messages before timers at the same instant.
-            if (inbox.TryTakeBefore(timer == long.MaxValue ? endTicks : Math.Min(endTicks, timer + 1), out var key, out var nodeEvent))
+            if (inbox.TryTakeTickBefore(Math.Min(endTicks, timer == long.MaxValue ? long.MaxValue : timer + 1), out var events))
             {
-                Clock.AdvanceTo(key.DueTicks);
-                Take(key, nodeEvent);
+                Clock.AdvanceTo(events[0].Key.DueTicks);
+                foreach (var (key, nodeEvent) in events)
+                {
+                    Take(key, nodeEvent);
+                }
+
+                inbox.Recycle(events);
             }
             else if (timer < endTicks && Core is { } core)
             {

@@ -34,11 +34,11 @@ public sealed class WindowRuleTests
         clock.AdvanceTo(end - 1);
         Assert.True(network.TrySend(new NodeId("b"), new RetransmissionRequest()));
 
-        Assert.False(inbox.TryTakeBefore(end, out _, out _), "a message sent in window 3 is due in window 3");
-        Assert.True(inbox.TryTakeBefore(long.MaxValue, out var key, out _));
+        Assert.False(inbox.TryTakeTickBefore(end, out _), "a message sent in window 3 is due in window 3");
+        Assert.True(inbox.TryTakeTickBefore(long.MaxValue, out var events));
 
         // 50 ms after it left the uplink, on the next whole tick: the first tick of window 5.
-        Assert.Equal(end + window + TimeSpan.TicksPerMillisecond, key.DueTicks);
+        Assert.Equal(end + window + TimeSpan.TicksPerMillisecond, Assert.Single(events).Key.DueTicks);
     }
 
     [Theory]
@@ -94,9 +94,10 @@ public sealed class WindowRuleTests
             }
 
             var taken = new List<EventKey>();
-            while (inbox.TryTakeBefore(25, out var key, out _))
+            while (inbox.TryTakeTickBefore(25, out var events))
             {
-                taken.Add(key);
+                taken.AddRange(events.Select(e => e.Key));
+                inbox.Recycle(events);
             }
 
             Assert.Equal(expected.Where(k => k.DueTicks < 25), taken);
