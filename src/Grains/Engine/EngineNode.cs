@@ -28,6 +28,8 @@ internal sealed class EngineNode(string key, string runId, SubnetId subnet, IWin
 
     public long NextDueTicks => Math.Min(Inbox.NextDueTicks, NextTimerTicks);
 
+    public bool HasRemote => _remote.Count > 0;
+
     /// <summary>Keeps a message for a node on another silo until the window is over.</summary>
     public void SendRemote(string destination, in TimedEnvelope envelope) => _remote.Add((destination, envelope));
 

@@ -19,7 +19,7 @@ public sealed partial class SiloEngine(ILocalSiloDetails silo, IGrainFactory gra
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly ConcurrentDictionary<string, EngineNode> _nodes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string RunId, SubnetId Subnet), ConcurrentDictionary<string, EngineNode>> _subnets = new();
+    private readonly ConcurrentDictionary<(string RunId, SubnetId Subnet), EngineSubnet> _subnets = new();
     private bool _stopped;
     private long _sentAcross;
 
@@ -35,7 +35,7 @@ public sealed partial class SiloEngine(ILocalSiloDetails silo, IGrainFactory gra
     internal void Register(EngineNode node)
     {
         _nodes[node.Key] = node;
-        _subnets.GetOrAdd((node.RunId, node.Subnet), _ => new(StringComparer.Ordinal))[node.Key] = node;
+        _subnets.GetOrAdd((node.RunId, node.Subnet), _ => new EngineSubnet()).Add(node);
     }
 
     internal void Unregister(EngineNode node)
@@ -43,10 +43,10 @@ public sealed partial class SiloEngine(ILocalSiloDetails silo, IGrainFactory gra
         _nodes.TryRemove(new KeyValuePair<string, EngineNode>(node.Key, node));
         if (_subnets.TryGetValue((node.RunId, node.Subnet), out var subnet))
         {
-            subnet.TryRemove(new KeyValuePair<string, EngineNode>(node.Key, node));
+            subnet.Remove(node);
             if (subnet.IsEmpty)
             {
-                _subnets.TryRemove(new KeyValuePair<(string, SubnetId), ConcurrentDictionary<string, EngineNode>>((node.RunId, node.Subnet), subnet));
+                _subnets.TryRemove(new KeyValuePair<(string, SubnetId), EngineSubnet>((node.RunId, node.Subnet), subnet));
             }
         }
     }
@@ -66,31 +66,40 @@ public sealed partial class SiloEngine(ILocalSiloDetails silo, IGrainFactory gra
         }
 
         // In key order, so that what the nodes are asked and sent is the same from run to run.
-        var nodes = members.Values.OrderBy(n => n.Key, StringComparer.Ordinal).ToList();
-        var due = nodes.Where(n => n.NextDueTicks < endTicks).ToList();
+        var nodes = members.Members;
+        var due = new List<EngineNode>(nodes.Length);
+        foreach (var node in nodes)
+        {
+            if (node.NextDueTicks < endTicks)
+            {
+                due.Add(node);
+            }
+        }
+
         var countdown = new WindowCountdown(due.Count);
         foreach (var node in due)
         {
             node.Runner.RunWindow(startTicks, endTicks, countdown);
         }
 
-        await countdown.Task;
+        // What follows reads only the nodes' engine state: it need not wait for the caller's turn.
+        await countdown.Task.ConfigureAwait(false);
 
-        var remote = new List<(string Key, TimedEnvelope Envelope)>();
+        List<(string Key, TimedEnvelope Envelope)>? remote = null;
         long deliveries = 0;
-        foreach (var node in nodes)
-        {
-            node.TakeRemote(remote);
-            deliveries += node.TakeDeliveries();
-        }
-
         var next = long.MaxValue;
         foreach (var node in nodes)
         {
+            if (node.HasRemote)
+            {
+                node.TakeRemote(remote ??= []);
+            }
+
+            deliveries += node.TakeDeliveries();
             next = Math.Min(next, node.NextDueTicks);
         }
 
-        if (remote.Count > 0)
+        if (remote is not null)
         {
             foreach (var (_, envelope) in remote)
             {
@@ -98,7 +107,7 @@ public sealed partial class SiloEngine(ILocalSiloDetails silo, IGrainFactory gra
             }
 
             Interlocked.Add(ref _sentAcross, remote.Count);
-            await SendAcrossAsync(remote);
+            await SendAcrossAsync(remote).ConfigureAwait(false);
         }
 
         return new WindowOutcome(next, deliveries);
@@ -113,13 +122,13 @@ public sealed partial class SiloEngine(ILocalSiloDetails silo, IGrainFactory gra
             calls.Add(Send(group.Key, group.Select(r => r.Envelope).ToList()));
         }
 
-        await Task.WhenAll(calls);
+        await Task.WhenAll(calls).ConfigureAwait(false);
 
         async Task Send(string key, List<TimedEnvelope> envelopes)
         {
             try
             {
-                await grains.GetGrain<INodeGrain>(key).ReceiveAsync(envelopes);
+                await grains.GetGrain<INodeGrain>(key).ReceiveAsync(envelopes).ConfigureAwait(false);
             }
             catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
             {

@@ -75,9 +75,13 @@ public sealed partial class RunGrain
                 subnet.Done = true;
             }
 
-            if (end >= durationTicks && _phase == RunPhase.Running && _subnets.All(s => s.ReachedTicks >= durationTicks || s.Done))
+            if (end >= durationTicks && !subnet.PastWorkload)
             {
-                _phase = RunPhase.Draining;
+                subnet.PastWorkload = true;
+                if (++_subnetsPastWorkload == _subnets.Length && _phase == RunPhase.Running)
+                {
+                    _phase = RunPhase.Draining;
+                }
             }
         }
     }
@@ -164,14 +168,22 @@ public sealed partial class RunGrain
     private void TakeAddedNodes(SubnetCoordinator subnet)
     {
         var plan = _faults!.Plans[subnet.Index];
-        subnet.Expected += (plan.Nodes.Count - subnet.Plan.Nodes.Count) * subnet.Created;
-        subnet.Plan = plan;
-        _plans = _faults.Plans.ToList();
+        if (!ReferenceEquals(plan, subnet.Plan))
+        {
+            subnet.Expected += (plan.Nodes.Count - subnet.Plan.Nodes.Count) * subnet.Created;
+            subnet.Plan = plan;
+            _plans = _faults.Plans.ToList();
+        }
     }
 
     /// <summary>Asks every silo with nodes of the subnet to take the window; a silo that is gone is dropped from the subnet's.</summary>
     private async Task<WindowOutcome> RunWindowAsync(SubnetCoordinator subnet, long start, long end)
     {
+        if (subnet.Silos.Count == 1)
+        {
+            return await RunWindowOnAsync(subnet, subnet.Silos.Min!, start, end);
+        }
+
         var silos = subnet.Silos.ToList();
         var outcomes = await Task.WhenAll(silos.Select(silo => RunWindowOnAsync(subnet, silo, start, end)));
         var joined = WindowOutcome.Idle;

@@ -54,6 +54,7 @@ public sealed partial class RunGrain(
     private IReadOnlyList<ArtifactRow> _rows = [];
     private bool _nodesRestored;
     private bool _stopping;
+    private int _subnetsPastWorkload;
     private DateTimeOffset _wallStart;
 
     /// <summary>The emulated time at which the run ended (began reporting, failed); its progress stays there after.</summary>

@@ -107,6 +107,9 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
 
     public bool Done { get; set; }
 
+    /// <summary>True once the subnet took a window past its workload's end.</summary>
+    public bool PastWorkload { get; set; }
+
     /// <summary>The window the event at <paramref name="ticks"/> falls in: its start.</summary>
     public long WindowStartOf(long ticks) => ticks / WindowTicks * WindowTicks;
 
