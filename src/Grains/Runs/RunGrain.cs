@@ -128,6 +128,11 @@ public sealed partial class RunGrain(
         }
 
         var problems = ScenarioValidator.Validate(scenario);
+        if (problems.Count == 0 && replay is not null)
+        {
+            problems = ReplayValidator.Validate(scenario, replay);
+        }
+
         if (problems.Count > 0)
         {
             throw new ScenarioException(null, problems);
