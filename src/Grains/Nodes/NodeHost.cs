@@ -254,13 +254,17 @@ internal sealed class NodeHost
     {
         var configuration = Configuration;
         var self = configuration.Node;
-        var regions = new Dictionary<NodeId, string>();
-        foreach (var member in _versionsInUse.SelectMany(v => v.Members))
+        if (configuration.Network.RegionLatencyMs is not null)
         {
-            regions[member.Id] = member.Region;
-        }
+            // Only a subnet with regions looks a peer's region up.
+            var regions = new Dictionary<NodeId, string>();
+            foreach (var member in _versionsInUse.SelectMany(v => v.Members))
+            {
+                regions[member.Id] = member.Region;
+            }
 
-        Network.SetRegions(regions);
+            Network.SetRegions(regions);
+        }
         var isMember = IsMember;
         var peers = isMember
             ? _versionsInUse
