@@ -4,8 +4,8 @@ using System.Globalization;
 namespace OrleansGossip.Benchmarks;
 
 /// <summary>
-/// The raw rate of Orleans one-way grain calls on a silo: many concurrent senders, outside any grain (as the
-/// emulator's delivery scheduler is), call a set of trivial sink grains with a small immutable payload. The
+/// The raw rate of Orleans one-way grain calls on a silo: many concurrent senders, outside any grain (as a silo's
+/// engine is when it hands messages to other silos), call a set of trivial sink grains with a small immutable payload. The
 /// senders keep at most <c>maxInFlight</c> calls sent but not yet received, so queues stay bounded and the rate
 /// measured is the rate the silo sustains, not the rate at which it can be buried.
 /// </summary>

@@ -15,7 +15,6 @@ internal sealed class NodeInbox
     private readonly Dictionary<long, List<Entry>> _byTick = [];
     private readonly PriorityQueue<long, long> _ticks = new();
     private readonly Stack<List<Entry>> _spare = new();
-    private int _count;
 
     /// <summary>The tick the earliest event is due at; <see cref="long.MaxValue"/> when there is none.</summary>
     public long NextDueTicks
@@ -25,17 +24,6 @@ internal sealed class NodeInbox
             lock (_gate)
             {
                 return _ticks.TryPeek(out var tick, out _) ? tick : long.MaxValue;
-            }
-        }
-    }
-
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _count;
             }
         }
     }
@@ -64,7 +52,6 @@ internal sealed class NodeInbox
 
             _ticks.Dequeue();
             _byTick.Remove(tick, out events!);
-            _count -= events.Count;
         }
 
         events.Sort(static (a, b) => a.Key.CompareTo(b.Key));
@@ -90,7 +77,6 @@ internal sealed class NodeInbox
         {
             _byTick.Clear();
             _ticks.Clear();
-            _count = 0;
         }
     }
 
@@ -104,7 +90,6 @@ internal sealed class NodeInbox
         }
 
         events.Add(entry);
-        _count++;
     }
 
     /// <summary>An event with its key.</summary>

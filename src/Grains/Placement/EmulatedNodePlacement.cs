@@ -4,8 +4,8 @@ namespace OrleansGossip.Grains.Placement;
 
 /// <summary>
 /// Places node grains as <see cref="Hosting.EmulatorOptions.NodePlacement"/> says: at random, or by subnet, every node
-/// of one subnet of a run on the same silo and subnets spread over the silos. By subnet, a node's batches from its
-/// peers never leave the silo (see <see cref="Network.DeliveryScheduler"/>); only the run's control calls do.
+/// of one subnet of a run on the same silo and subnets spread over the silos. By subnet, a node's messages to its
+/// peers never leave the silo (see <see cref="Engine.SiloEngine"/>); only the run's control calls do.
 /// </summary>
 [GenerateSerializer, Immutable, SuppressReferenceTracking]
 public sealed class EmulatedNodePlacement : PlacementStrategy

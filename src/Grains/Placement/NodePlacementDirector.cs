@@ -12,7 +12,7 @@ namespace OrleansGossip.Grains.Placement;
 /// score wins. Every node of a subnet gets the same silo, whichever silo asks, and a silo that joins or leaves moves
 /// only the subnets it wins or held. With <see cref="NodePlacement.Random"/> it places nodes on a random silo instead.
 /// A placement hint in the request's context (<see cref="IPlacementDirector.PlacementHintKey"/>, as Orleans' own
-/// directors take it) comes first: a silo's warm-up places its runs' nodes on itself so.
+/// directors take it) comes first.
 /// </summary>
 public sealed class NodePlacementDirector(IOptions<EmulatorOptions> options) : IPlacementDirector
 {
