@@ -13,8 +13,8 @@ using Xunit;
 namespace OrleansGossip.Cluster.Tests;
 
 /// <summary>
-/// Nodes on one silo get their batches from the silo's scheduler without grain calls, which Orleans does not count
-/// as activity. On a silo that collects grains idle for two seconds, a run whose nodes get a call only every few
+/// Nodes on one silo take their windows as work items the silo's engine queues to them, not grain calls, which Orleans
+/// does not count as activity. On a silo that collects grains idle for two seconds, a run whose nodes get a call only every few
 /// seconds must still keep every node, and with it its pool, to the end; a node that is deactivated all the same comes
 /// back set up as before, from its run.
 /// </summary>
@@ -22,10 +22,10 @@ namespace OrleansGossip.Cluster.Tests;
 public sealed class NodeCollectionTests(NodeCollectionTests.EagerCollectionCluster fixture) : IClassFixture<NodeCollectionTests.EagerCollectionCluster>
 {
     [Fact]
-    public async Task A_node_that_only_gets_local_batches_is_not_collected_in_the_middle_of_a_run()
+    public async Task A_node_that_only_takes_windows_is_not_collected_in_the_middle_of_a_run()
     {
         // A block every half second from each node in turn: a node is called (given its block) every 6.5 s, while
-        // batches from its peers reach it all the time.
+        // it takes windows of its peers' messages all the time.
         var scenario = new ScenarioSpec
         {
             Name = "collection",

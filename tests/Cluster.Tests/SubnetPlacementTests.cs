@@ -18,10 +18,10 @@ public sealed class SubnetPlacementTests(SubnetPlacementTests.SubnetPlacementClu
     private const int Subnets = 12;
 
     [Fact]
-    public async Task Each_subnet_lives_on_one_silo_the_subnets_spread_over_the_silos_and_batches_stay_on_their_silo()
+    public async Task Each_subnet_lives_on_one_silo_the_subnets_spread_over_the_silos_and_messages_stay_on_their_silo()
     {
         var cluster = fixture.Cluster;
-        var schedulers = cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<SiloEngine>()).ToList();
+        var engines = cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<SiloEngine>()).ToList();
         var scenario = new ScenarioSpec
         {
             Name = "subnet-placement",
@@ -35,7 +35,7 @@ public sealed class SubnetPlacementTests(SubnetPlacementTests.SubnetPlacementClu
         };
         var runId = TestRuns.NewId("placement");
 
-        var sentAcrossBefore = schedulers.Sum(s => s.MessagesSentAcross);
+        var sentAcrossBefore = engines.Sum(s => s.MessagesSentAcross);
         await cluster.GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(scenario);
         var report = await cluster.GrainFactory.CompletionAsync(runId);
 
@@ -52,7 +52,7 @@ public sealed class SubnetPlacementTests(SubnetPlacementTests.SubnetPlacementClu
 
         // At random, two messages in three would go to another silo.
         Assert.True(report.Emulator.Windows > 0, "no subnet took a window");
-        Assert.Equal(sentAcrossBefore, schedulers.Sum(s => s.MessagesSentAcross));
+        Assert.Equal(sentAcrossBefore, engines.Sum(s => s.MessagesSentAcross));
     }
 
     /// <summary>Three silos that place nodes by subnet.</summary>
