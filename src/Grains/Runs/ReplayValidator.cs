@@ -1,6 +1,5 @@
 using System.Globalization;
 using OrleansGossip.Abstractions.Artifacts;
-using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
 using OrleansGossip.Abstractions.Scenarios;
 
@@ -24,6 +23,7 @@ internal static class ReplayValidator
             .GroupBy(f => f.Subnet ?? scenario.Subnets[0].Id)
             .ToDictionary(g => g.Key, g => g.Sum(f => f.Count ?? 0));
         var subnets = scenario.Subnets.Select(s => s with { Nodes = s.Nodes + added.GetValueOrDefault(s.Id) }).ToList();
+        var sizes = subnets.Select(s => (s.Id, s.Nodes)).ToList();
         for (var i = 0; i < replay.Count; i++)
         {
             var path = $"$.replay[{i}]";
@@ -36,27 +36,10 @@ internal static class ReplayValidator
             switch (replayed)
             {
                 case FaultRunEvent fault:
-                    const string prefix = "$.faults[0]";
-                    var probe = scenario with { Subnets = subnets, Faults = [fault.Fault with { AtSeconds = 0 }] };
-                    problems.AddRange(ScenarioValidator.Validate(probe)
-                        .Where(p => p.Path.StartsWith(prefix, StringComparison.Ordinal))
-                        .Select(p => p with { Path = path + ".fault" + p.Path[prefix.Length..] }));
+                    problems.AddRange(OutsideEventChecks.Fault(scenario, subnets, fault.Fault, path + ".fault"));
                     break;
                 case BehaviourRunEvent behaviour:
-                    if (subnets.Find(s => s.Id == behaviour.Subnet) is not { } subnet)
-                    {
-                        problems.Add(new(path + ".subnet", null, $"the scenario has no subnet '{behaviour.Subnet}'"));
-                    }
-                    else if (behaviour.Node < 0 || behaviour.Node >= subnet.Nodes)
-                    {
-                        problems.Add(new(path + ".node", null, $"node index {behaviour.Node} is outside the subnet's 0..{subnet.Nodes - 1}"));
-                    }
-
-                    if (!NodeBehaviours.TryParse(behaviour.Behaviour, out var parsed) || parsed is not (NodeBehaviour.Honest or NodeBehaviour.Withhold or NodeBehaviour.Corrupt or NodeBehaviour.Slow))
-                    {
-                        problems.Add(new(path + ".behaviour", null, $"'{behaviour.Behaviour}' is not a behaviour a node can take while it runs: honest, withhold, corrupt or slow"));
-                    }
-
+                    problems.AddRange(OutsideEventChecks.Behaviour(sizes, "the scenario", behaviour.Subnet, behaviour.Node, behaviour.Behaviour, behaviour.Fraction, path, out _));
                     break;
                 case SubmissionRunEvent submission:
                     if (!subnets.Exists(s => Enumerable.Range(0, s.Nodes).Any(n => SubnetPlan.NodeName(s.Id, n) == submission.Node)))

@@ -138,40 +138,19 @@ public sealed partial class RunGrain
     public async Task<FaultEvent> SetBehaviourAsync(string subnet, int node, string behaviour, double? fraction)
     {
         var faults = RequireRunning();
-        var problems = new List<ScenarioProblem>();
-        var s = faults.Plans.ToList().FindIndex(p => p.Id.Value == subnet);
-        if (s < 0)
-        {
-            problems.Add(new ScenarioProblem("$.subnet", null, $"no subnet '{subnet}' in run '{RunId}'"));
-        }
-        else if (node < 0 || node >= faults.Plans[s].Nodes.Count)
-        {
-            problems.Add(new ScenarioProblem("$.node", null, $"node index {node} is outside the subnet's 0..{faults.Plans[s].Nodes.Count - 1}"));
-        }
-
-        if (!NodeBehaviours.TryParse(behaviour, out var parsed))
-        {
-            problems.Add(new ScenarioProblem("$.behaviour", null, $"unknown behaviour '{behaviour}'; expected one of honest, withhold, corrupt, slow"));
-        }
-        else if (parsed is not (NodeBehaviour.Honest or NodeBehaviour.Withhold or NodeBehaviour.Corrupt or NodeBehaviour.Slow))
-        {
-            problems.Add(new ScenarioProblem("$.behaviour", null, $"'{parsed.WireName()}' is given in the scenario only; while a run goes on a node can be honest, withhold, corrupt or slow"));
-        }
-        else if (parsed == NodeBehaviour.Slow && fraction is not (> 0 and < 1))
-        {
-            problems.Add(new ScenarioProblem("$.fraction", null, $"a slow node needs the share of its bandwidth it serves at, above 0 and below 1, not {fraction?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}"));
-        }
-
+        var subnets = faults.Plans.Select(p => (Id: p.Id.Value, Nodes: p.Nodes.Count)).ToList();
+        var problems = OutsideEventChecks.Behaviour(subnets, $"run '{RunId}'", subnet, node, behaviour, fraction, "$", out var parsed);
         if (problems.Count > 0)
         {
             throw new ScenarioException(null, problems);
         }
 
+        var landing = _subnets[subnets.FindIndex(p => p.Id == subnet)];
         FaultEvent? changed = null;
-        await LandFromOutsideAsync(_subnets[s], async at =>
+        await LandFromOutsideAsync(landing, async at =>
         {
             _events.Add(new BehaviourRunEvent { AtMs = at, Subnet = subnet, Node = node, Behaviour = parsed.WireName(), Fraction = fraction });
-            changed = await LandBehaviourAsync(_subnets[s], node, parsed, fraction, at);
+            changed = await LandBehaviourAsync(landing, node, parsed, fraction, at);
         });
         return changed!;
     }
@@ -253,16 +232,8 @@ public sealed partial class RunGrain
     /// </summary>
     private int CheckFault(FaultSpec fault, IReadOnlyList<SubnetPlan> plans)
     {
-        var probe = _scenario! with
-        {
-            Subnets = plans.Select(p => p.Spec with { Nodes = p.Nodes.Count }).ToList(),
-            Faults = [fault with { AtSeconds = 0 }],
-        };
-        const string prefix = "$.faults[0]";
-        var problems = ScenarioValidator.Validate(probe)
-            .Where(p => p.Path.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(p => p with { Path = "$" + p.Path[prefix.Length..] })
-            .ToList();
+        var subnets = plans.Select(p => p.Spec with { Nodes = p.Nodes.Count }).ToList();
+        var problems = OutsideEventChecks.Fault(_scenario!, subnets, fault, "$").ToList();
         if (problems.Count > 0)
         {
             throw new ScenarioException(null, problems);
