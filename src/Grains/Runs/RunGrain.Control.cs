@@ -65,21 +65,21 @@ public sealed partial class RunGrain
     }
 
     /// <summary>
-    /// Lands something from outside in <paramref name="subnet"/> (<see cref="LandingMs"/>): holds the subnet's next
+    /// Lands something from outside in <paramref name="subnet"/> (<see cref="LandingTicks"/>): holds the subnet's next
     /// window while <paramref name="land"/> sends its controls, then answers once the window that takes them is over,
     /// so that what the caller reads next shows it.
     /// </summary>
     private async Task<double> LandFromOutsideAsync(SubnetCoordinator subnet, Func<double, Task> land)
     {
-        double at;
+        long at;
         using (subnet.Hold())
         {
-            at = LandingMs(subnet);
-            await land(at);
+            at = LandingTicks(subnet);
+            await land(at / (double)TimeSpan.TicksPerMillisecond);
         }
 
-        await subnet.WhenPastAsync(SubnetCoordinator.Ticks(at));
-        return at;
+        await subnet.WhenPastAsync(at);
+        return at / (double)TimeSpan.TicksPerMillisecond;
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public sealed partial class RunGrain
     /// last), and in a paced run not before the emulated time the wall clock has reached, on a window boundary. The
     /// subnet begins a window there.
     /// </summary>
-    private double LandingMs(SubnetCoordinator subnet)
+    private long LandingTicks(SubnetCoordinator subnet)
     {
         var at = subnet.InWindowEndTicks ?? subnet.ReachedTicks;
         if (_scenario!.TimeScale > 0)
@@ -98,7 +98,7 @@ public sealed partial class RunGrain
 
         subnet.ForcedTicks = Math.Min(subnet.ForcedTicks, at);
         subnet.Wake();
-        return at / (double)TimeSpan.TicksPerMillisecond;
+        return at;
     }
 
     /// <summary>Lands an event of a replayed log at its time, as it landed in the run that logged it.</summary>

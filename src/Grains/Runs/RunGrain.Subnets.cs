@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using OrleansGossip.Abstractions.Engine;
 using OrleansGossip.Abstractions.Nodes;
 using OrleansGossip.Abstractions.Runs;
+using OrleansGossip.Grains.Engine;
 
 namespace OrleansGossip.Grains.Runs;
 
@@ -25,20 +27,20 @@ public sealed partial class RunGrain
     private async Task DriveWindowsAsync(SubnetCoordinator subnet)
     {
         var scenario = _scenario!;
-        var durationTicks = SubnetCoordinator.Ticks(scenario.DurationSeconds * 1000);
-        var drainEndTicks = SubnetCoordinator.Ticks((scenario.DurationSeconds + scenario.DrainSeconds) * 1000);
+        var durationTicks = VirtualClock.TicksAtOrAfter(scenario.DurationSeconds * 1000);
+        var drainEndTicks = VirtualClock.TicksAtOrAfter((scenario.DurationSeconds + scenario.DrainSeconds) * 1000);
         while (!subnet.Done && !_stopping)
         {
             var next = Math.Min(Math.Min(subnet.NextNodeTicks, subnet.ForcedTicks), NextFromRunTicks(subnet));
-            if (next >= drainEndTicks && PaceWait(drainEndTicks) is { Ticks: > 0 } idle)
-            {
-                // Nothing is due before the end, but a paced run takes what comes from outside until then.
-                await subnet.PauseAsync(idle, wall);
-                continue;
-            }
-
             if (next >= drainEndTicks)
             {
+                if (PaceWait(drainEndTicks) is { Ticks: > 0 } idle)
+                {
+                    // Nothing is due before the end, but a paced run takes what comes from outside until then.
+                    await subnet.PauseAsync(idle, wall);
+                    continue;
+                }
+
                 subnet.Reach(drainEndTicks);
                 subnet.Done = true;
                 break;
@@ -102,7 +104,7 @@ public sealed partial class RunGrain
             next = Math.Min(next, first.AtMs);
         }
 
-        return double.IsPositiveInfinity(next) ? long.MaxValue : SubnetCoordinator.Ticks(next);
+        return double.IsPositiveInfinity(next) ? long.MaxValue : VirtualClock.TicksAtOrAfter(next);
     }
 
     /// <summary>
@@ -215,6 +217,6 @@ public sealed partial class RunGrain
         }
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Run {RunId}: silo {Silo} no longer takes windows; its nodes resume elsewhere")]
-    private static partial void LogSiloGone(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string runId, string silo);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: silo {Silo} no longer takes windows; its nodes resume elsewhere")]
+    private static partial void LogSiloGone(ILogger logger, Exception exception, string runId, string silo);
 }

@@ -102,7 +102,7 @@ public sealed partial class RunGrain(
         Prepare(scenario, clock, _plans);
         _workload!.Skip(stored.SubmittedUpToMs);
         _faults!.Resume(stored.Faults, stored.SubmittedUpToMs);
-        var resumeTicks = SubnetCoordinator.Ticks(stored.SubmittedUpToMs);
+        var resumeTicks = VirtualClock.TicksAtOrAfter(stored.SubmittedUpToMs);
         foreach (var subnet in _subnets)
         {
             subnet.Reach(subnet.NextNodeTicks = subnet.WindowStartOf(resumeTicks));
@@ -155,15 +155,10 @@ public sealed partial class RunGrain(
 
         await Task.WhenAll(configurations);
         await _controls!.SendAsync(_subnets.SelectMany(s => s.Plan.Nodes), 0, new StartNode());
-        foreach (var replayed in replay ?? [])
+        // In time order, and those at one time in the order they were logged: a stable sort.
+        foreach (var replayed in (replay ?? []).OrderBy(e => e.AtMs))
         {
-            var subnet = SubnetOf(replayed);
-            _toReplay[subnet].Add(replayed);
-        }
-
-        foreach (var pending in _toReplay)
-        {
-            pending.Sort((a, b) => a.AtMs.CompareTo(b.AtMs));
+            _toReplay[SubnetOf(replayed)].Add(replayed);
         }
 
         _phase = RunPhase.Running;
@@ -174,7 +169,7 @@ public sealed partial class RunGrain(
         Drive();
 
         // Its nodes have started (taken their peers) once each subnet took its first window.
-        await Task.WhenAll(_subnets.Select(s => s.FirstWindow));
+        await Task.WhenAll(_subnets.Select(s => s.WhenPastAsync(0)));
         return Progress();
     }
 
@@ -297,7 +292,7 @@ public sealed partial class RunGrain(
             {
                 // Its start lands at the subnet's next window, as an outside event would.
                 subnet.Silos.Add(silo);
-                LandingMs(subnet);
+                LandingTicks(subnet);
             }
         }
 

@@ -1,5 +1,4 @@
 using OrleansGossip.Abstractions.Engine;
-using OrleansGossip.Grains.Engine;
 
 namespace OrleansGossip.Grains.Runs;
 
@@ -10,8 +9,9 @@ namespace OrleansGossip.Grains.Runs;
 /// </summary>
 internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowTicks)
 {
+    private readonly List<(long Ticks, TaskCompletionSource Reached)> _waiting = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _firstWindow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _holds;
 
     public int Index { get; } = index;
 
@@ -30,11 +30,43 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
     public long ForcedTicks { get; set; } = long.MaxValue;
 
     /// <summary>The end of the last window taken: the subnet's emulated time.</summary>
-    public long ReachedTicks { get; set; }
+    public long ReachedTicks { get; private set; }
 
-    private readonly List<(long Ticks, TaskCompletionSource Reached)> _waiting = [];
+    /// <summary>The end of the window being taken, while one is.</summary>
+    public long? InWindowEndTicks { get; set; }
 
-    /// <summary>Completes once the subnet has taken the window that holds <paramref name="ticks"/>, or stopped.</summary>
+    public long Windows { get; private set; }
+
+    public long Deliveries { get; private set; }
+
+    public long Created { get; set; }
+
+    public long Expected { get; set; }
+
+    public bool Done { get; set; }
+
+    /// <summary>True once the subnet took a window past its workload's end.</summary>
+    public bool PastWorkload { get; set; }
+
+    /// <summary>True once the subnet takes no more windows.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>
+    /// True while something from outside is on its way to the subnet's nodes: the next window waits for it, so that its
+    /// controls are in the nodes' inboxes before the window that takes them.
+    /// </summary>
+    public bool Held => _holds > 0;
+
+    /// <summary>The window the event at <paramref name="ticks"/> falls in: its start.</summary>
+    public long WindowStartOf(long ticks) => ticks / WindowTicks * WindowTicks;
+
+    /// <summary>The first window boundary at or after <paramref name="ticks"/>.</summary>
+    public long BoundaryAtOrAfter(long ticks) => (ticks + WindowTicks - 1) / WindowTicks * WindowTicks;
+
+    /// <summary>
+    /// Completes once the subnet has taken the window that holds <paramref name="ticks"/>, or stopped: with 0, once it
+    /// took its first window, in which its nodes started.
+    /// </summary>
     public Task WhenPastAsync(long ticks)
     {
         if (ReachedTicks > ticks || Stopped)
@@ -54,14 +86,18 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
         _waiting.RemoveAll(w => w.Ticks < ticks && w.Reached.TrySetResult());
     }
 
-    /// <summary>True once the subnet takes no more windows.</summary>
-    public bool Stopped { get; private set; }
+    /// <summary>Counts a window the subnet's silos have answered for.</summary>
+    public void Record(WindowOutcome outcome)
+    {
+        NextNodeTicks = outcome.NextDueTicks;
+        Deliveries += outcome.Deliveries;
+        Windows++;
+    }
 
-    /// <summary>The subnet takes no more windows: whoever waits for one goes on, and so does its run's start.</summary>
+    /// <summary>The subnet takes no more windows: whoever waits for one goes on.</summary>
     public void Stop()
     {
         Stopped = true;
-        _firstWindow.TrySetResult();
         foreach (var (_, reached) in _waiting)
         {
             reached.TrySetResult();
@@ -70,61 +106,11 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
         _waiting.Clear();
     }
 
-    /// <summary>The end of the window being taken, while one is.</summary>
-    public long? InWindowEndTicks { get; set; }
-
-    public long Windows { get; set; }
-
-    /// <summary>
-    /// True while something from outside is on its way to the subnet's nodes: the next window waits for it, so that its
-    /// controls are in the nodes' inboxes before the window that takes them.
-    /// </summary>
-    public bool Held => _holds > 0;
-
-    private int _holds;
-
     /// <summary>Holds the subnet's next window until the returned scope ends.</summary>
     public HoldScope Hold()
     {
         _holds++;
         return new HoldScope(this);
-    }
-
-    public readonly struct HoldScope(SubnetCoordinator subnet) : IDisposable
-    {
-        public void Dispose()
-        {
-            subnet._holds--;
-            subnet.Wake();
-        }
-    }
-
-    public long Deliveries { get; set; }
-
-    public long Created { get; set; }
-
-    public long Expected { get; set; }
-
-    public bool Done { get; set; }
-
-    /// <summary>True once the subnet took a window past its workload's end.</summary>
-    public bool PastWorkload { get; set; }
-
-    /// <summary>The window the event at <paramref name="ticks"/> falls in: its start.</summary>
-    public long WindowStartOf(long ticks) => ticks / WindowTicks * WindowTicks;
-
-    /// <summary>The first window boundary at or after <paramref name="ticks"/>.</summary>
-    public long BoundaryAtOrAfter(long ticks) => (ticks + WindowTicks - 1) / WindowTicks * WindowTicks;
-
-    /// <summary>Completes once the subnet took its first window (its nodes started), or stopped without one.</summary>
-    public Task FirstWindow => _firstWindow.Task;
-
-    public void Record(WindowOutcome outcome)
-    {
-        _firstWindow.TrySetResult();
-        NextNodeTicks = outcome.NextDueTicks;
-        Deliveries += outcome.Deliveries;
-        Windows++;
     }
 
     /// <summary>Waits for <paramref name="delay"/> of wall time, or until <see cref="Wake"/>.</summary>
@@ -146,5 +132,12 @@ internal sealed class SubnetCoordinator(int index, SubnetPlan plan, long windowT
 
     public void Wake() => _wake.TrySetResult();
 
-    public static long Ticks(double ms) => VirtualClock.TicksAtOrAfter(ms);
+    public readonly struct HoldScope(SubnetCoordinator subnet) : IDisposable
+    {
+        public void Dispose()
+        {
+            subnet._holds--;
+            subnet.Wake();
+        }
+    }
 }
