@@ -1,3 +1,5 @@
+using OrleansGossip.Abstractions.Messages;
+
 namespace OrleansGossip.Grains.Engine;
 
 /// <summary>
@@ -35,6 +37,10 @@ internal sealed class NodeInbox
             AddLocked(new Entry(key, nodeEvent));
         }
     }
+
+    /// <summary>Adds a message from a peer, keyed by its due tick, its sender's place and the sender's sequence.</summary>
+    public void Add(in TimedEnvelope envelope) =>
+        Add(new EventKey(envelope.DueTicks, envelope.Sender, envelope.Sequence), new NodeEvent(envelope.Envelope, envelope.Downloaded, null));
 
     /// <summary>
     /// Takes every event due at the earliest tick when that is before <paramref name="endTicks"/>, in order; give the

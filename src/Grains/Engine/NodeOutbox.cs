@@ -28,7 +28,7 @@ internal sealed class NodeOutbox(SiloEngine engine, EngineNode self, string regi
         var (local, key) = PeerFor(to);
         if (local is not null)
         {
-            local.Inbox.Add(new EventKey(due, ordinal, timed.Sequence), new NodeEvent(envelope, false, null));
+            local.Inbox.Add(timed);
         }
         else
         {

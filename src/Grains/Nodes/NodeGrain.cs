@@ -121,7 +121,7 @@ public sealed partial class NodeGrain(
         {
             foreach (var envelope in envelopes)
             {
-                node.Inbox.Add(new EventKey(envelope.DueTicks, envelope.Sender, envelope.Sequence), new NodeEvent(envelope.Envelope, envelope.Downloaded, null));
+                node.Inbox.Add(envelope);
             }
         }
 

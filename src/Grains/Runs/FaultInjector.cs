@@ -36,7 +36,9 @@ public sealed partial class FaultInjector
     private readonly ILogger _logger;
     private readonly List<SubnetPlan> _plans;
     private readonly SubnetFaultState[] _state;
-    private readonly List<Scheduled> _pending = [];
+
+    /// <summary>Each subnet's faults still to come, in time order: a subnet asks for its own every window.</summary>
+    private readonly List<Scheduled>[] _pending;
     private readonly List<FaultEvent> _events = [];
     private long _order;
 
@@ -57,6 +59,7 @@ public sealed partial class FaultInjector
         _logger = logger;
         _plans = [.. plans];
         _state = plans.Select(_ => new SubnetFaultState()).ToArray();
+        _pending = plans.Select(_ => new List<Scheduled>()).ToArray();
 
         for (var s = 0; s < plans.Count; s++)
         {
@@ -91,10 +94,10 @@ public sealed partial class FaultInjector
     public IReadOnlyList<FaultEvent> Events => _events;
 
     /// <summary>True while some fault of subnet <paramref name="subnet"/> (or the end of a loss burst) is still to come.</summary>
-    public bool HasPending(int subnet) => _pending.Exists(p => p.Subnet == subnet);
+    public bool HasPending(int subnet) => _pending[subnet].Count > 0;
 
     /// <summary>When subnet <paramref name="subnet"/>'s next fault is due (emulated ms); null when none is.</summary>
-    public double? NextAtMs(int subnet) => _pending.Find(p => p.Subnet == subnet)?.AtMs;
+    public double? NextAtMs(int subnet) => _pending[subnet] is [var next, ..] ? next.AtMs : null;
 
     /// <summary>True when <paramref name="node"/> runs: neither crashed nor removed.</summary>
     public bool IsUp(int subnet, NodeId node) => !_state[subnet].Crashed.Contains(node) && !_state[subnet].Removed.Contains(node);
@@ -116,7 +119,7 @@ public sealed partial class FaultInjector
     }
 
     private bool RestartPending(int subnet, int index) =>
-        _pending.Exists(p => p.Subnet == subnet && p.Fault.Kind == "restart" && p.Fault.Nodes?.Contains(index) == true);
+        _pending[subnet].Exists(p => p.Fault.Kind == "restart" && p.Fault.Nodes?.Contains(index) == true);
 
     /// <summary>
     /// Where an artifact the workload made for <paramref name="planned"/> enters: that node if it runs, else the next
@@ -149,11 +152,10 @@ public sealed partial class FaultInjector
     /// </summary>
     public async Task ApplyDueAsync(int subnet, double untilMs, bool inclusive = false)
     {
-        while (_pending.FindIndex(p => p.Subnet == subnet) is >= 0 and var index
-            && (_pending[index].AtMs < untilMs || (inclusive && _pending[index].AtMs <= untilMs)))
+        var pending = _pending[subnet];
+        while (pending is [var due, ..] && (due.AtMs < untilMs || (inclusive && due.AtMs <= untilMs)))
         {
-            var due = _pending[index];
-            _pending.RemoveAt(index);
+            pending.RemoveAt(0);
             var plan = _plans[due.Subnet];
             string description;
             try
@@ -183,7 +185,10 @@ public sealed partial class FaultInjector
     {
         _events.Clear();
         _events.AddRange(events);
-        _pending.RemoveAll(p => p.AtMs <= untilMs);
+        foreach (var pending in _pending)
+        {
+            pending.RemoveAll(p => p.AtMs <= untilMs);
+        }
     }
 
     /// <summary>Schedules a fault given while the run goes on (through the gateway, or replayed) for <paramref name="atMs"/>; <see cref="ApplyDueAsync"/> applies it.</summary>
@@ -210,8 +215,9 @@ public sealed partial class FaultInjector
     private void Schedule(int subnet, FaultSpec fault, bool behaviour, double? atMs = null)
     {
         var scheduled = new Scheduled(atMs ?? fault.AtSeconds * 1000, _order++, subnet, fault, behaviour);
-        var at = _pending.FindIndex(p => p.AtMs > scheduled.AtMs);
-        _pending.Insert(at < 0 ? _pending.Count : at, scheduled);
+        var pending = _pending[subnet];
+        var at = pending.FindIndex(p => p.AtMs > scheduled.AtMs);
+        pending.Insert(at < 0 ? pending.Count : at, scheduled);
     }
 
     private async Task<string> ApplyAsync(Scheduled due)
