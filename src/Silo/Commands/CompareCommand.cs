@@ -83,8 +83,7 @@ public static class CompareCommand
 
             var rows = await run.GetArtifactRowsAsync();
             var folder = Path.Combine(output.FullName, protocol);
-            await ReportWriter.WriteAsync(report, rows, folder, CancellationToken.None);
-            await EventLog.WriteAsync(await run.GetEventsAsync(), folder, CancellationToken.None);
+            await RunCommand.WriteRunFilesAsync(run, report, folder, rows);
             runs.Add(new ProtocolRun(protocol, report, rows, protocol));
             if (cancellation.IsCancellationRequested)
             {

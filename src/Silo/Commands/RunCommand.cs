@@ -144,11 +144,13 @@ public static class RunCommand
 
     /// <summary>
     /// Writes a completed run's files into <paramref name="directory"/>: its report (<see cref="ReportWriter"/>) and its
-    /// event log (<see cref="EventLog"/>); returns the files written. Not cancellable: a run stopped early is written whole.
+    /// event log (<see cref="EventLog"/>), with its artifact rows when the caller read them already; returns the files
+    /// written. Not cancellable: a run stopped early is written whole.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> WriteRunFilesAsync(IRunGrain run, RunReport report, string directory)
+    public static async Task<IReadOnlyList<string>> WriteRunFilesAsync(IRunGrain run, RunReport report, string directory, IReadOnlyList<ArtifactRow>? rows = null)
     {
-        var files = new List<string>(await ReportWriter.WriteAsync(report, await run.GetArtifactRowsAsync(), directory, CancellationToken.None));
+        rows ??= await run.GetArtifactRowsAsync();
+        var files = new List<string>(await ReportWriter.WriteAsync(report, rows, directory, CancellationToken.None));
         files.Add(await EventLog.WriteAsync(await run.GetEventsAsync(), directory, CancellationToken.None));
         return files;
     }
