@@ -87,7 +87,7 @@ public static class DeterminismCommand
 
     /// <summary>The report as a JSON tree, without what may differ from run to run: its id and its host block.</summary>
     private static JsonNode Figures(RunReport report) =>
-        JsonSerializer.SerializeToNode(report with { RunId = "", Host = new HostReport() }, ScenarioLoader.JsonOptions)!;
+        JsonSerializer.SerializeToNode(report.Figures(), ScenarioLoader.JsonOptions)!;
 
     /// <summary>The JSON path and both values of the first place two trees differ, in document order; null when they do not.</summary>
     private static string? FirstDifference(JsonNode? a, JsonNode? b, string path)

@@ -135,7 +135,7 @@ public sealed class DeterminismTests(ClusterFixture fixture, DeterminismTests.On
 
     /// <summary>The report as JSON without what may differ from run to run: its id and its host block.</summary>
     private static string Figures(RunReport report) =>
-        JsonSerializer.Serialize(report with { RunId = "", Host = new HostReport() }, new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.Serialize(report.Figures(), new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>A cluster of one silo, for the same runs without crossing silos.</summary>
     public sealed class OneSilo() : DedicatedCluster<EmulatorSiloConfigurator>(1);

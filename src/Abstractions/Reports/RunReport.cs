@@ -36,6 +36,12 @@ public sealed record RunReport
     public bool Priorities { get; init; } = true;
 
     /// <summary>
+    /// The report without what may differ between two runs of the same scenario and seed: its run id and its host
+    /// block. Two such runs give equal figures.
+    /// </summary>
+    public RunReport Figures() => this with { RunId = "", Host = new HostReport() };
+
+    /// <summary>
     /// What a reader of a run stopped early must know (<see cref="StoppedAtSeconds"/>): when, and that the delivery
     /// of its last artifacts was cut short; null for a run that ran its course.
     /// </summary>
